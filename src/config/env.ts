@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/** Comma-separated list → array of trimmed, non-empty strings. */
+const idList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^\d+$/, 'each id must be a number')));
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], {
+    message: 'must be true or false',
+  })
+  .transform((value) => ['true', '1', 'on', 'yes'].includes(value));
+
+const optionalUrl = z
+  .string()
+  .url('must be a URL such as https://bot.example.com')
+  .transform((value) => value.replace(/\/+$/, ''))
+  .optional();
+
+/**
+ * Every environment variable the product reads. Parsed once at start; anything wrong stops
+ * the start with one line per problem. Keep README's configuration table in step with this.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: optionalUrl,
+  DATA_DIR: z.string().min(1).default('./data'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  EMBEDDED_DATABASE: z.enum(['auto', 'mongod', 'emulator']).default('auto'),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
+    .optional(),
+  BUSINESS_NAME: z.string().min(1).default('Cửa hàng CTV'),
+  DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
+  CONVERSATION_TTL_HOURS: z.coerce.number().positive().default(24),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-DEF… (from @BotFather)')
+    .optional(),
+  TELEGRAM_API_ROOT: optionalUrl,
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[\w-]{8,256}$/, 'must be 8-256 letters, digits, _ or -')
+    .optional(),
+  ADMIN_TELEGRAM_IDS: idList,
+  PLAYGROUND: flag.optional(),
+  PLAYGROUND_ALLOW_REMOTE: flag.default(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Raised when the environment is unusable; `problems` has one line per variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; empty strings count as unset, as they do in most `.env` files. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
+    );
+  }
+
+  const env = result.data;
+  const problems: string[] = [];
+  if (env.MONGODB_URI && !env.DATA_ENCRYPTION_KEY) {
+    problems.push(
+      'DATA_ENCRYPTION_KEY: required when MONGODB_URI is set (generate one with `openssl rand -hex 32`)',
+    );
+  }
+  if (env.PUBLIC_URL && !env.PUBLIC_URL.startsWith('https://') && env.NODE_ENV === 'production') {
+    problems.push(
+      'PUBLIC_URL: must use https:// in production (Telegram only calls https webhooks)',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return env;
+}

@@ -1,0 +1,15 @@
+import type { Intent } from './engine.js';
+
+/**
+ * Free-text phrases, matched on folded text (no diacritics, lower case), so "Đăng ký",
+ * "dang ky" and "DANG KY" all mean the same. The first match wins.
+ */
+export const intents: Intent[] = [
+  { pattern: /^(huy|huy bo|thoat|cancel|stop)$/, command: 'cancel' },
+  { pattern: /\b(dang ky|dang ki|register|sign up)\b/, command: 'start' },
+  { pattern: /\b(ho so|thong tin ca nhan|tai khoan cua toi|profile)\b/, command: 'profile' },
+  { pattern: /\b(ngon ngu|language|tieng anh|english|tieng viet)\b/, command: 'language' },
+  { pattern: /\b(tro giup|huong dan|giup do|help)\b/, command: 'help' },
+  { pattern: /^(menu|bat dau|xin chao|chao|hello|hi|start)\b/, command: 'menu' },
+  { pattern: /\b(cho duyet|pending)\b/, command: 'pending' },
+];

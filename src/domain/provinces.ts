@@ -1,0 +1,66 @@
+import { fold } from './text.js';
+
+/**
+ * The 34 provinces and centrally-run cities in force since the 2025 reorganisation
+ * (Resolution 202/2025/QH15). `code` is what is stored; `aliases` are other names people type.
+ */
+export interface Province {
+  code: string;
+  name: string;
+  aliases: readonly string[];
+}
+
+export const PROVINCES: readonly Province[] = [
+  { code: 'HN', name: 'Hà Nội', aliases: ['HN', 'Ha Noi', 'Hanoi'] },
+  { code: 'HCM', name: 'TP. Hồ Chí Minh', aliases: ['HCM', 'TPHCM', 'Sài Gòn', 'Saigon', 'SG'] },
+  { code: 'HP', name: 'Hải Phòng', aliases: ['HP'] },
+  { code: 'DNG', name: 'Đà Nẵng', aliases: ['DN', 'Da Nang'] },
+  { code: 'CT', name: 'Cần Thơ', aliases: [] },
+  { code: 'HUE', name: 'Huế', aliases: ['Thừa Thiên Huế', 'TT Huế'] },
+  { code: 'AG', name: 'An Giang', aliases: [] },
+  { code: 'BN', name: 'Bắc Ninh', aliases: [] },
+  { code: 'CM', name: 'Cà Mau', aliases: [] },
+  { code: 'CB', name: 'Cao Bằng', aliases: [] },
+  { code: 'DL', name: 'Đắk Lắk', aliases: ['Dak Lak', 'Daklak'] },
+  { code: 'DB', name: 'Điện Biên', aliases: [] },
+  { code: 'DNA', name: 'Đồng Nai', aliases: [] },
+  { code: 'DT', name: 'Đồng Tháp', aliases: [] },
+  { code: 'GL', name: 'Gia Lai', aliases: [] },
+  { code: 'HT', name: 'Hà Tĩnh', aliases: [] },
+  { code: 'HY', name: 'Hưng Yên', aliases: [] },
+  { code: 'KH', name: 'Khánh Hòa', aliases: ['Khánh Hoà', 'Nha Trang'] },
+  { code: 'LC', name: 'Lai Châu', aliases: [] },
+  { code: 'LD', name: 'Lâm Đồng', aliases: ['Đà Lạt'] },
+  { code: 'LS', name: 'Lạng Sơn', aliases: [] },
+  { code: 'LCA', name: 'Lào Cai', aliases: [] },
+  { code: 'NA', name: 'Nghệ An', aliases: [] },
+  { code: 'NB', name: 'Ninh Bình', aliases: [] },
+  { code: 'PT', name: 'Phú Thọ', aliases: [] },
+  { code: 'QNG', name: 'Quảng Ngãi', aliases: [] },
+  { code: 'QN', name: 'Quảng Ninh', aliases: [] },
+  { code: 'QT', name: 'Quảng Trị', aliases: [] },
+  { code: 'SL', name: 'Sơn La', aliases: [] },
+  { code: 'TN', name: 'Tây Ninh', aliases: [] },
+  { code: 'TNG', name: 'Thái Nguyên', aliases: [] },
+  { code: 'TH', name: 'Thanh Hóa', aliases: ['Thanh Hoá'] },
+  { code: 'TQ', name: 'Tuyên Quang', aliases: [] },
+  { code: 'VL', name: 'Vĩnh Long', aliases: [] },
+];
+
+const byKey = new Map<string, Province>();
+for (const province of PROVINCES) {
+  for (const key of [province.code, province.name, ...province.aliases]) {
+    byKey.set(fold(key).replace(/^(tp\.?|thanh pho|tinh) /, ''), province);
+  }
+}
+
+/** Finds a province by code, name or alias, ignoring case, diacritics and a "TP."/"Tỉnh" prefix. */
+export function findProvince(input: string): Province | undefined {
+  const key = fold(input).replace(/^(tp\.? ?|thanh pho |tinh )/, '');
+  return byKey.get(key);
+}
+
+/** The display name of a stored province code (the code itself if it is unknown). */
+export function provinceName(code: unknown): string {
+  return PROVINCES.find((province) => province.code === code)?.name ?? String(code ?? '');
+}

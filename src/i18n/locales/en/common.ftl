@@ -1,0 +1,52 @@
+## General: menu, help, language, errors
+
+welcome = Hello! This is the assistant for <b>{ $business }</b>'s sales collaborators (CTV).
+menu-guest = Welcome to <b>{ $business }</b>. You are not registered as a collaborator yet. Press “Register” to begin.
+menu-collaborator = <b>{ $name }</b> · code { $code } · { $status }
+    What would you like to do?
+help =
+    <b>Commands</b>
+    /start – register as a collaborator
+    /menu – main menu
+    /profile – see and edit your profile
+    /language – change language
+    /cancel – stop what you are doing
+    /help – help
+    You can also type in words, e.g. “register”, “profile”.
+help-admin =
+    <b>Commands</b>
+    /pending – registrations waiting for approval
+    /approve CODE – approve a collaborator
+    /reject CODE reason – reject
+    /menu · /profile · /language · /cancel · /help
+ask-language = Chọn ngôn ngữ / Choose your language:
+language-set = Switched to English.
+not-understood = Sorry, I did not understand. Choose from the menu below or type /help.
+unknown-command = There is no such command. Type /help to see the commands.
+admin-only = This command is for administrators only.
+button-expired = This button has expired. Type /menu to start again.
+flow-cancelled = Stopped. Type /menu whenever you need me.
+nothing-to-cancel = There is nothing in progress.
+error-internal = Sorry, something went wrong on our side. What you saved is safe; please try again in a few minutes.
+retry-use-buttons = Please choose one of the buttons below.
+more-available = There is more.
+value-none = (none)
+
+menu-button = Main menu
+help-button = Help
+language-button = Language
+register-button = Register
+profile-button = Profile
+pending-button = Pending
+confirm-button = ✅ Confirm
+edit-button = ✏️ Edit
+cancel-button = Cancel
+skip-button = Skip
+next-page-button = Next page ›
+approve-button = ✅ Approve
+reject-button = ❌ Reject
+
+status-pending = waiting for approval
+status-active = active
+status-rejected = not approved
+status-suspended = suspended
