@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -24,7 +25,15 @@ const REDACT = [
   'req.headers["x-telegram-bot-api-secret-token"]',
 ];
 
-/** The root logger; use `logger.child({...ids})` per update and per job. */
+/**
+ * The root logger; use `logger.child({...ids})` per update and per job. JSON lines, or
+ * readable colour lines when a person watches the terminal (not in production).
+ */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACT, remove: true }, base: undefined }, destination);
+  const options = { level, redact: { paths: REDACT, remove: true }, base: undefined };
+  if (destination) return pino(options, destination);
+  if (process.stdout.isTTY && process.env.NODE_ENV !== 'production') {
+    return pino(options, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', sync: true }));
+  }
+  return pino(options);
 }

@@ -65,9 +65,15 @@ async function startMongod(options: OpenOptions, dbName: string): Promise<Databa
   const dbPath = path.join(options.dataDir, 'mongod');
   mkdirSync(dbPath, { recursive: true });
 
+  // mongodb-memory-server prints a long stack trace with console.warn when it cannot get a
+  // binary; the caller logs one line instead.
+  const warn = console.warn;
+  console.warn = () => undefined;
   const server = await MongoMemoryServer.create({
     instance: { dbPath, storageEngine: 'wiredTiger', ip: '127.0.0.1' },
     binary: { systemBinary: findOnPath('mongod') },
+  }).finally(() => {
+    console.warn = warn;
   });
   const uri = server.getUri(dbName);
   const connection = await connect(uri);

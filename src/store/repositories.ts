@@ -112,6 +112,12 @@ export function createStore(connection: Connection) {
           throw error;
         }
       },
+
+      /** Forgets keys older than `before`; real servers also expire them by TTL index. */
+      async purgeBefore(before: Date): Promise<number> {
+        const result = await models.processedUpdates.deleteMany({ at: { $lt: before } });
+        return result.deletedCount;
+      },
     },
 
     audit: {
