@@ -1,3 +1,4 @@
+import { describeError } from '../src/conversation/engine.js';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import { Agenda, type Job } from 'agenda';
 import type { Core } from '../src/app.js';
@@ -49,7 +50,7 @@ export function createScheduler({
         const result = await job.run(core, agendaJob.attrs.data ?? {}, log);
         log.info({ ms: Date.now() - started, ...result }, 'job finished');
       } catch (error) {
-        log.error({ ms: Date.now() - started, err: error }, 'job failed');
+        log.error({ ms: Date.now() - started, error: describeError(error) }, 'job failed');
         throw error;
       }
     });

@@ -33,7 +33,12 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ message: 'must be a port number (0-65535)' })
+    .int('must be a whole number')
+    .min(0)
+    .max(65535, 'must be at most 65535')
+    .default(3000),
   PUBLIC_URL: optionalUrl,
   DATA_DIR: z.string().min(1).default('./data'),
   MONGODB_URI: z
@@ -78,25 +83,26 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''),
   );
   const result = envSchema.safeParse(cleaned);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
-    );
-  }
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
 
-  const env = result.data;
-  const problems: string[] = [];
-  if (env.MONGODB_URI && !env.DATA_ENCRYPTION_KEY) {
+  // Cross-checks run on the raw values too, so that every problem is listed at once.
+  if (cleaned.MONGODB_URI && !cleaned.DATA_ENCRYPTION_KEY) {
     problems.push(
       'DATA_ENCRYPTION_KEY: required when MONGODB_URI is set (generate one with `openssl rand -hex 32`)',
     );
   }
-  if (env.PUBLIC_URL && !env.PUBLIC_URL.startsWith('https://') && env.NODE_ENV === 'production') {
+  if (
+    cleaned.PUBLIC_URL?.startsWith('http://') &&
+    (cleaned.NODE_ENV ?? 'development') === 'production'
+  ) {
     problems.push(
       'PUBLIC_URL: must use https:// in production (Telegram only calls https webhooks)',
     );
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
 
+  const env = result.data;
   return env;
 }

@@ -100,7 +100,7 @@ export function createEngine(options: EngineOptions) {
       .catch(() => undefined);
     const i18n = options.catalogue.translator(state?.locale ?? options.defaultLocale);
     if (error instanceof UserError) return { text: i18n.t(error.key, error.args) };
-    log.error({ err: error }, 'update failed');
+    log.error({ error: describeError(error) }, 'update failed');
     return { text: i18n.t('error-internal') };
   }
 
@@ -159,16 +159,24 @@ export function createEngine(options: EngineOptions) {
       return runCommand(ctx, state, name.toLowerCase(), args.trim(), log);
     }
 
+    const folded = fold(event.text ?? '');
     if (state.flow !== null) {
       const input = toStepInput(ctx, state);
+      // "hủy" typed at a step that takes text would otherwise be stored as the answer.
+      if (input?.kind === 'text' && isCancelWord(folded)) {
+        return runCommand(ctx, state, 'cancel', '', log);
+      }
       if (input) return continueFlow(ctx, state, input, log);
     }
 
-    const folded = fold(event.text ?? '');
     const intent = folded ? options.intents.find((item) => item.pattern.test(folded)) : undefined;
     if (intent) return runCommand(ctx, state, intent.command, intent.args ?? '', log);
 
     return runCommand(ctx, state, 'fallback', '', log);
+  }
+
+  function isCancelWord(folded: string): boolean {
+    return options.intents.some((item) => item.command === 'cancel' && item.pattern.test(folded));
   }
 
   async function runCommand(
@@ -344,3 +352,19 @@ export function createEngine(options: EngineOptions) {
 }
 
 export type Engine = ReturnType<typeof createEngine>;
+
+/**
+ * What of an error may be logged: its class, code and where it happened. Messages are left
+ * out because driver and validation errors quote the values (a phone, a name) they refused.
+ */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  return {
+    name: error.name,
+    code: (error as { code?: unknown }).code,
+    at: error.stack
+      ?.split('\n')
+      .slice(1, 4)
+      .map((line) => line.trim()),
+  };
+}

@@ -4,6 +4,7 @@ import type { Catalogue } from '../i18n/i18n.js';
 import type { Logger } from '../logger.js';
 import type { MessageBuilder, Notifier } from '../services/notifier.js';
 import type { Store } from '../store/repositories.js';
+import { describeError } from './engine.js';
 import type { ChannelSender } from './types.js';
 
 export interface NotifierOptions {
@@ -34,7 +35,10 @@ export function createNotifier(options: NotifierOptions): Notifier {
     try {
       await sender.send(chatId, build(options.catalogue.translator(locale)));
     } catch (error) {
-      options.logger.warn({ channel, err: describe(error) }, 'notice could not be delivered');
+      options.logger.warn(
+        { channel, error: describeError(error) },
+        'notice could not be delivered',
+      );
     }
   }
 
@@ -56,8 +60,4 @@ export function createNotifier(options: NotifierOptions): Notifier {
       await deliver(identity.channel, identity.chatId, collaborator.locale, build);
     },
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -29,12 +29,27 @@ function cutLine(line: string, limit: number): string[] {
   let rest = line;
   while (rest.length > limit) {
     const space = rest.lastIndexOf(' ', limit);
-    const cut = space > limit / 2 ? space : limit;
+    const cut = space > limit / 2 ? space : safeCut(rest, limit);
     parts.push(rest.slice(0, cut));
     rest = rest.slice(cut).trimStart();
   }
   parts.push(rest);
   return parts;
+}
+
+/**
+ * Moves a cut made anywhere back so that it splits neither a surrogate pair (an emoji, which
+ * would become two invalid halves) nor an HTML entity (`&amp;`, which the parse mode refuses).
+ */
+function safeCut(text: string, at: number): number {
+  let cut = at;
+  if (/[\uD800-\uDBFF]/.test(text[cut - 1] ?? '')) cut -= 1;
+
+  const amp = text.lastIndexOf('&', cut - 1);
+  const entity = amp >= 0 ? /^&#?\w{1,8};/.exec(text.slice(amp, amp + 11)) : null;
+  if (entity && amp + entity[0].length > cut) cut = amp;
+
+  return cut > 0 ? cut : at;
 }
 
 /** The catalogue markup as plain text, for channels without formatting (Zalo). */

@@ -47,14 +47,49 @@ export const PROVINCES: readonly Province[] = [
   { code: 'VL', name: 'Vĩnh Long', aliases: [] },
 ];
 
+/**
+ * The provinces merged away in 2025, by the code of the province they joined. People keep
+ * typing the old names (and old addresses use them), so they find their successor.
+ */
+// prettier-ignore
+export const FORMER_PROVINCES: Readonly<Record<string, readonly string[]>> = {
+  HCM: ['Bình Dương', 'Bà Rịa - Vũng Tàu', 'Bà Rịa Vũng Tàu', 'BRVT', 'Vũng Tàu'],
+  HP: ['Hải Dương'],
+  DNG: ['Quảng Nam'],
+  CT: ['Sóc Trăng', 'Hậu Giang'],
+  AG: ['Kiên Giang'],
+  BN: ['Bắc Giang'],
+  CM: ['Bạc Liêu'],
+  DL: ['Phú Yên'],
+  DNA: ['Bình Phước'],
+  DT: ['Tiền Giang'],
+  GL: ['Bình Định'],
+  HY: ['Thái Bình'],
+  KH: ['Ninh Thuận'],
+  LD: ['Đắk Nông', 'Dak Nong', 'Bình Thuận'],
+  LCA: ['Yên Bái'],
+  NB: ['Hà Nam', 'Nam Định'],
+  PT: ['Vĩnh Phúc', 'Hòa Bình'],
+  QNG: ['Kon Tum', 'Kontum'],
+  QT: ['Quảng Bình'],
+  TN: ['Long An'],
+  TNG: ['Bắc Kạn', 'Bắc Cạn'],
+  TQ: ['Hà Giang'],
+  VL: ['Bến Tre', 'Trà Vinh'],
+};
+
 const byKey = new Map<string, Province>();
 for (const province of PROVINCES) {
-  for (const key of [province.code, province.name, ...province.aliases]) {
+  const former = FORMER_PROVINCES[province.code] ?? [];
+  for (const key of [province.code, province.name, ...province.aliases, ...former]) {
     byKey.set(fold(key).replace(/^(tp\.?|thanh pho|tinh) /, ''), province);
   }
 }
 
-/** Finds a province by code, name or alias, ignoring case, diacritics and a "TP."/"Tỉnh" prefix. */
+/**
+ * Finds a province by code, name, alias or former (pre-2025) name, ignoring case, diacritics
+ * and a "TP."/"Tỉnh" prefix.
+ */
 export function findProvince(input: string): Province | undefined {
   const key = fold(input).replace(/^(tp\.? ?|thanh pho |tinh )/, '');
   return byKey.get(key);

@@ -1,3 +1,4 @@
+import { describeError } from '../conversation/engine.js';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logger.js';
 
@@ -30,7 +31,7 @@ export function errorHandler(logger: Logger) {
       });
       return;
     }
-    logger.error({ err: error, path: req.path }, 'request failed');
+    logger.error({ error: describeError(error), path: req.path }, 'request failed');
     res.status(500).json({ error: { code: 'internal', message: 'Something went wrong' } });
   };
 }

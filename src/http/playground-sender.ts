@@ -8,7 +8,7 @@ import type { Store } from '../store/repositories.js';
 export function createPlaygroundSender(store: Store, now: () => Date = () => new Date()) {
   const sender: ChannelSender & { deliver(userId: string, replies: Reply[]): Promise<void> } = {
     async send(chatId, reply) {
-      await store.playground.push(chatId, toStored(reply), now());
+      await store.playground.push(chatId, toWebReply(reply), now());
     },
     async deliver(userId, replies) {
       for (const reply of replies) await sender.send(userId, reply);
@@ -17,8 +17,8 @@ export function createPlaygroundSender(store: Store, now: () => Date = () => new
   return sender;
 }
 
-/** Files are not kept in the playground outbox; their name is shown instead. */
-function toStored(reply: Reply) {
+/** A reply as the playground shows it: files are not kept, their name and size are. */
+export function toWebReply(reply: Reply) {
   const { attachment, ...rest } = reply;
   if (!attachment) return rest;
   return attachment.kind === 'photo'

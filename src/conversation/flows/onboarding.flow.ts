@@ -43,6 +43,7 @@ function store(key: string, reader: (input: StepInput) => FieldResult) {
 }
 
 const SKIP = '-';
+const SUGGESTED = 'suggested';
 
 /** Registration of a new collaborator, from consent to a `pending` record. */
 export const onboardingFlow: Flow = {
@@ -136,10 +137,18 @@ export const onboardingFlow: Flow = {
         const suggested = bankStyleName(String(data.fullName ?? ''));
         return {
           text: ctx.t('ask-account-holder'),
-          choices: suggested ? [[{ label: suggested, payload: suggested }]] : undefined,
+          // The payload is a fixed word: a long name would not fit Telegram's 64-byte limit.
+          choices: suggested ? [[{ label: suggested, payload: SUGGESTED }]] : undefined,
         };
       },
-      parse: store('accountHolder', readAccountHolder),
+      parse(input, _ctx, data) {
+        const chosen =
+          input.kind === 'choice' && input.value === SUGGESTED
+            ? { kind: 'text' as const, text: bankStyleName(String(data.fullName ?? '')) }
+            : input;
+        const result = readAccountHolder(chosen);
+        return result.ok ? { ok: true, set: { accountHolder: result.value } } : result;
+      },
     },
     {
       name: 'nationalId',

@@ -1,0 +1,11 @@
+## Telegram: command menu, share-phone button, messages in groups
+
+telegram-command-start = Register as a collaborator
+telegram-command-menu = Main menu
+telegram-command-profile = See and edit your profile
+telegram-command-language = Change language / Đổi ngôn ngữ
+telegram-command-cancel = Stop what you are doing
+telegram-command-help = Help
+telegram-share-phone = 📱 Share my phone number
+telegram-share-phone-hint = Or press the button below to share your phone number.
+telegram-private-only = To keep your details private, I only talk in private chats. Message me at { $link }

@@ -1,0 +1,11 @@
+## Telegram: menu lệnh, nút gửi số điện thoại, tin nhắn trong nhóm
+
+telegram-command-start = Đăng ký làm cộng tác viên
+telegram-command-menu = Menu chính
+telegram-command-profile = Xem và sửa hồ sơ
+telegram-command-language = Đổi ngôn ngữ / Change language
+telegram-command-cancel = Dừng việc đang làm
+telegram-command-help = Trợ giúp
+telegram-share-phone = 📱 Gửi số điện thoại của tôi
+telegram-share-phone-hint = Hoặc bấm nút bên dưới để gửi số điện thoại của bạn.
+telegram-private-only = Để giữ kín thông tin của bạn, mình chỉ trò chuyện riêng. Hãy nhắn cho mình tại { $link }
