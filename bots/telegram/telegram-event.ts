@@ -28,7 +28,9 @@ export function toInboundEvent(update: Update, now: Date): InboundEvent | undefi
   if (update.callback_query) {
     const query = update.callback_query;
     const chatId = query.message?.chat.id ?? query.from.id;
-    if (query.data === undefined) return undefined;
+    // Only private chats are served, where the chat is the person: a press whose message
+    // sits in another chat is not theirs to answer into.
+    if (query.data === undefined || chatId !== query.from.id) return undefined;
     return {
       ...person(query.from),
       chatId: String(chatId),

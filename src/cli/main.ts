@@ -39,6 +39,12 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const { command, rest } = findCommand(argv);
+  const group = COMMANDS.filter((item) => item.name.startsWith(`${argv[0]} `));
+  if (!command && group.length > 0) {
+    // `collaborators` or `collaborators --help`: show what the group has.
+    for (const item of group) out(`  ${item.usage}\n      ${item.summary}`);
+    return rest.some((arg) => arg !== '--help' && arg !== '-h') ? 2 : 0;
+  }
   if (!command) {
     out(`Unknown command "${argv.join(' ')}".`);
     usage(out);

@@ -5,7 +5,7 @@ import type { Catalogue, Translator } from '../i18n/i18n.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/services.js';
 import type { ConversationState, Store } from '../store/repositories.js';
-import { UserError } from './errors.js';
+import { UserError } from '../services/errors.js';
 import type { Flow, FlowData, Prompt, StepInput, TurnContext } from './flow.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { InboundEvent, Reply } from './types.js';
@@ -75,9 +75,13 @@ export function createEngine(options: EngineOptions) {
         : undefined;
 
     return queue.run(`${event.channel}:${event.chatId}`, async () => {
-      if (dedupeKey && !(await options.store.processedUpdates.markOnce(dedupeKey, event.at))) {
-        log.info('repeated update ignored');
-        return [];
+      try {
+        if (dedupeKey && !(await options.store.processedUpdates.markOnce(dedupeKey, event.at))) {
+          log.info('repeated update ignored');
+          return [];
+        }
+      } catch (error) {
+        return [await failure(event, error, log)];
       }
 
       const started = Date.now();

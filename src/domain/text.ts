@@ -3,9 +3,18 @@
  * "folded" so that "Hoa hồng", "HOA HONG" and "hoa hong" compare equal.
  */
 
-/** Returns the NFC form with runs of white space collapsed and the ends trimmed. */
+/**
+ * Returns the NFC form with runs of white space collapsed and the ends trimmed. Control and
+ * invisible formatting characters (NUL, zero-width space, right-to-left override) and broken
+ * surrogates are dropped: what is stored is what the person saw.
+ */
 export function cleanText(input: string): string {
-  return input.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return input
+    .toWellFormed()
+    .replace(/[\p{Cc}\p{Cf}\uFFFD]/gu, (char) => (/\s/u.test(char) ? ' ' : ''))
+    .normalize('NFC')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /** Lower case, no diacritics, `đ` → `d`, white space collapsed: the key used for matching. */

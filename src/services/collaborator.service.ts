@@ -4,6 +4,7 @@ import type { FieldCipher } from '../domain/crypto.js';
 import { provinceName } from '../domain/provinces.js';
 import { fold } from '../domain/text.js';
 import type { Store } from '../store/repositories.js';
+import { UserError } from './errors.js';
 import type { Notifier } from './notifier.js';
 
 /** The version of the data-use notice shown at registration; stored with each consent. */
@@ -111,6 +112,8 @@ export function createCollaboratorService({ store, cipher, notifier }: Deps) {
     async register(input: Registration): Promise<{ collaborator: Collaborator; created: boolean }> {
       const existing = await repo.byIdentity(input.channel, input.userId);
       if (existing) return { collaborator: existing, created: false };
+      // Checked again at confirmation: someone else may have registered the number since.
+      if (await repo.byPhone(input.phone)) throw new UserError('retry-phone-taken');
 
       const code = collaboratorCode(await store.counters.next('collaborator'));
       const { collaborator, created } = await repo.register(
@@ -180,6 +183,9 @@ export function createCollaboratorService({ store, cipher, notifier }: Deps) {
           Object.assign(changes, { fullName: value, nameKey: fold(value) });
           break;
         case 'phone':
+          if ((await repo.byPhone(value)) && value !== collaborator.phone) {
+            throw new UserError('retry-phone-taken');
+          }
           changes.phone = value;
           break;
         case 'province':
@@ -202,6 +208,16 @@ export function createCollaboratorService({ store, cipher, notifier }: Deps) {
       }
 
       const updated = await repo.update(collaborator.id, changes);
+      if (field === 'bankName' || field === 'accountNumber' || field === 'accountHolder') {
+        // Payment details changing is what a stolen account would do first: admins see it.
+        await notifier.toAdmins((i18n) => ({
+          text: i18n.t('admin-bank-changed', {
+            code: collaborator.code,
+            name: collaborator.fullName,
+            field: i18n.t(`field-${field}`),
+          }),
+        }));
+      }
       await store.audit.record({
         at,
         actor: `collaborator:${collaborator.code}`,

@@ -119,7 +119,8 @@ function findOnPath(binary: string): string | undefined {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
 /** File in the data folder that tells the CLI where a running `npm start` keeps its data. */

@@ -67,7 +67,7 @@ describe('text that means nothing', () => {
     const chat = chatAs(core, 'intent-unknown');
     await chat.say('giá vàng hôm nay bao nhiêu');
     expect(chat.text).toBe(
-      'Xin lỗi, mình chưa hiểu ý bạn. Bạn có thể chọn trong menu dưới đây hoặc gõ /help.',
+      'Xin lỗi, chúng tôi chưa hiểu ý bạn. Bạn có thể chọn trong menu dưới đây hoặc gõ /help.',
     );
     const labels = chat.last[0]!.choices!.flat().map((choice) => choice.label);
     expect(labels).toEqual(['Đăng ký', 'Ngôn ngữ', 'Trợ giúp']);

@@ -11,13 +11,13 @@ function actor(ctx: TurnContext): string {
 
 /** Registrations waiting for a decision, with approve and reject buttons for each. */
 async function pending(ctx: TurnContext, args: string): Promise<Reply[]> {
-  const page = Math.max(0, Number.parseInt(args, 10) || 0);
+  const requested = Math.max(0, Number.parseInt(args, 10) || 0);
   const service = ctx.services.collaborators;
-  const [total, waiting] = await Promise.all([
-    service.count({ status: 'pending' }),
-    service.list({ status: 'pending' }, PAGE, page * PAGE),
-  ]);
+  const total = await service.count({ status: 'pending' });
   if (total === 0) return [{ text: ctx.t('pending-none') }];
+  // A page past the end (an old button, a typed number) shows the last page instead.
+  const page = Math.min(requested, Math.floor((total - 1) / PAGE));
+  const waiting = await service.list({ status: 'pending' }, PAGE, page * PAGE);
 
   const replies: Reply[] = [{ text: ctx.t('pending-header', { count: total }) }];
   for (const collaborator of waiting) {

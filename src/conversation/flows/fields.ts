@@ -13,11 +13,20 @@ const NAME = /^[\p{L}][\p{L}\p{M}' .-]*$/u;
 
 export function readFullName(input: StepInput): FieldResult {
   if (input.kind !== 'text') return { ok: false, retry: 'retry-full-name' };
-  const name = cleanText(input.text);
+  const name = capitalizeWords(cleanText(input.text));
   if (name.length < 2 || name.length > 80 || !NAME.test(name) || !name.includes(' ')) {
     return { ok: false, retry: 'retry-full-name' };
   }
   return { ok: true, value: name };
+}
+
+/** "tran van minh" → "Tran Van Minh"; names typed with capitals are left as they are. */
+function capitalizeWords(name: string): string {
+  if (name !== name.toLocaleLowerCase('vi')) return name;
+  return name.replace(
+    /(^|\s)(\p{Ll})/gu,
+    (_, space: string, letter: string) => space + letter.toLocaleUpperCase('vi'),
+  );
 }
 
 export async function readPhone(
@@ -77,7 +86,8 @@ export function readBankName(input: StepInput): FieldResult {
   const typed = input.kind === 'choice' ? input.value : input.kind === 'text' ? input.text : '';
   const name = cleanText(typed);
   if (name.length < 2 || name.length > 60) return { ok: false, retry: 'retry-bank-name' };
-  const known = COMMON_BANKS.find((bank) => fold(bank) === fold(name));
+  const squeezed = (text: string) => fold(text).replace(/[\s.-]/g, '');
+  const known = COMMON_BANKS.find((bank) => squeezed(bank) === squeezed(name));
   return { ok: true, value: known ?? name };
 }
 

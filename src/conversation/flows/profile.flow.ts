@@ -43,6 +43,11 @@ export const profileFlow: Flow = {
     if (!ctx.collaborator) {
       return { refuse: [{ text: ctx.t('not-registered'), choices: registerButton(ctx) }] };
     }
+    // Before a decision the admin must approve what they saw; afterwards, only active
+    // collaborators keep their details up to date.
+    if (ctx.collaborator.status !== 'active') {
+      return { refuse: [{ text: ctx.t('profile-locked') }] };
+    }
     const field = FIELDS.find((item) => item === args.trim());
     return field ? { data: { field } } : {};
   },

@@ -27,7 +27,7 @@ export const collaboratorSchema = new Schema(
     status: { type: String, enum: COLLABORATOR_STATUSES, required: true, default: 'pending' },
     fullName: { type: String, required: true },
     nameKey: { type: String, required: true, index: true },
-    phone: { type: String, required: true, index: true },
+    phone: { type: String, required: true, unique: true },
     province: { type: String, required: true, index: true },
     bank: {
       bankName: { type: String, required: true },

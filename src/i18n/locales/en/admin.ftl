@@ -12,3 +12,4 @@ collaborator-not-found = Collaborator { $code } was not found.
 decision-already = { $code } was already decided ({ $status }).
 admin-approved = Approved { $name } ({ $code }).
 admin-rejected = Rejected { $name } ({ $code }).
+admin-bank-changed = Note: collaborator { $name } ({ $code }) has just changed “{ $field }” in their payment details.

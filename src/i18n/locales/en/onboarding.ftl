@@ -68,3 +68,4 @@ profile-updated = { $field } updated.
 
 decision-approved = Congratulations, { $name }! You have been approved as a collaborator, code <b>{ $code }</b>. Press “Main menu” to begin.
 decision-rejected = { $name }, we are sorry: your registration was not approved. Please contact an administrator if you would like to know more.
+profile-locked = Your profile can be edited only while your collaborator account is active. If something must change, please contact an administrator.

@@ -12,3 +12,4 @@ collaborator-not-found = Không tìm thấy cộng tác viên { $code }.
 decision-already = { $code } đã được xử lý trước đó ({ $status }).
 admin-approved = Đã duyệt { $name } ({ $code }).
 admin-rejected = Đã từ chối { $name } ({ $code }).
+admin-bank-changed = Lưu ý: cộng tác viên { $name } ({ $code }) vừa đổi «{ $field }» trong hồ sơ thanh toán.

@@ -21,7 +21,7 @@ help-admin =
     /menu · /profile · /language · /cancel · /help
 ask-language = Chọn ngôn ngữ / Choose your language:
 language-set = Đã chuyển sang tiếng Việt.
-not-understood = Xin lỗi, mình chưa hiểu ý bạn. Bạn có thể chọn trong menu dưới đây hoặc gõ /help.
+not-understood = Xin lỗi, chúng tôi chưa hiểu ý bạn. Bạn có thể chọn trong menu dưới đây hoặc gõ /help.
 unknown-command = Lệnh này không có. Gõ /help để xem các lệnh.
 admin-only = Lệnh này chỉ dành cho quản trị viên.
 button-expired = Nút này đã hết hạn. Gõ /menu để bắt đầu lại.

@@ -68,3 +68,4 @@ profile-updated = Đã cập nhật { $field }.
 
 decision-approved = Chúc mừng { $name }! Bạn đã được duyệt làm cộng tác viên, mã <b>{ $code }</b>. Bấm «Menu chính» để bắt đầu.
 decision-rejected = { $name } ơi, rất tiếc đăng ký của bạn chưa được duyệt. Vui lòng liên hệ quản trị viên nếu cần biết thêm.
+profile-locked = Hồ sơ chỉ sửa được khi tài khoản cộng tác viên đang hoạt động. Nếu cần đổi thông tin, vui lòng liên hệ quản trị viên.
