@@ -3,6 +3,7 @@ import { MongoBackend } from '@agendajs/mongo-backend';
 import { Agenda, type Job } from 'agenda';
 import type { Core } from '../src/app.js';
 import type { Logger } from '../src/logger.js';
+import { EMULATOR_CLIENT_OPTIONS } from '../src/store/database.js';
 import { purgeProcessedUpdatesJob } from './purge-processed-updates.job.js';
 
 /** A job: a name, when it recurs, and a handler that loads data and calls a service. */
@@ -35,7 +36,11 @@ export function createScheduler({
   lockLifetimeMs = 10 * 60_000,
 }: SchedulerOptions) {
   const agenda = new Agenda({
-    backend: new MongoBackend({ address: core.database.uri, collection: 'agenda_jobs' }),
+    backend: new MongoBackend({
+      address: core.database.uri,
+      collection: 'agenda_jobs',
+      options: core.database.kind === 'emulator' ? EMULATOR_CLIENT_OPTIONS : undefined,
+    }),
     processEvery,
     defaultLockLifetime: lockLifetimeMs,
     name: `worker-${process.pid}`,

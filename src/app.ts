@@ -1,9 +1,13 @@
 import type { Settings } from './config/settings.js';
 import { adminCommands } from './conversation/commands/admin.commands.js';
+import { catalogCommands } from './conversation/commands/catalog.commands.js';
 import { generalCommands } from './conversation/commands/general.commands.js';
+import { orderCommands } from './conversation/commands/order.commands.js';
 import { profileCommands } from './conversation/commands/profile.commands.js';
 import { createEngine } from './conversation/engine.js';
 import { onboardingFlow } from './conversation/flows/onboarding.flow.js';
+import { orderReasonFlow } from './conversation/flows/order-reason.flow.js';
+import { orderFlow } from './conversation/flows/order.flow.js';
 import { profileFlow } from './conversation/flows/profile.flow.js';
 import { intents } from './conversation/intents.js';
 import { createNotifier } from './conversation/notifier.js';
@@ -56,8 +60,14 @@ export async function createCore({ settings, database, encryptionKey, logger }: 
     store,
     catalogue,
     services,
-    flows: [onboardingFlow, profileFlow],
-    commands: [...generalCommands, ...profileCommands, ...adminCommands],
+    flows: [onboardingFlow, profileFlow, orderFlow, orderReasonFlow],
+    commands: [
+      ...generalCommands,
+      ...profileCommands,
+      ...adminCommands,
+      ...catalogCommands,
+      ...orderCommands,
+    ],
     intents,
     defaultLocale: settings.env.DEFAULT_LOCALE,
     conversationTtlMs: settings.conversationTtlMs,

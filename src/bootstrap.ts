@@ -4,7 +4,12 @@ import path from 'node:path';
 import { ConfigError, parseEnv } from './config/env.js';
 import { buildSettings, type Settings } from './config/settings.js';
 import { createLogger, type Logger } from './logger.js';
-import { openDatabase, readDatabaseAddress, type Database } from './store/database.js';
+import {
+  EMULATOR_CLIENT_OPTIONS,
+  openDatabase,
+  readDatabaseAddress,
+  type Database,
+} from './store/database.js';
 import mongoose from 'mongoose';
 
 /** Reads the environment, or prints every problem on its own line and exits. */
@@ -69,7 +74,10 @@ export async function openCliDatabase(
     : await readDatabaseAddress(settings.dataDir);
   if (running) {
     const connection = await mongoose
-      .createConnection(running.uri, { serverSelectionTimeoutMS: 5_000 })
+      .createConnection(running.uri, {
+        serverSelectionTimeoutMS: 5_000,
+        ...(running.kind === 'emulator' ? EMULATOR_CLIENT_OPTIONS : {}),
+      })
       .asPromise();
     const database = {
       kind: running.kind,

@@ -12,6 +12,7 @@ import {
 import { createHttpApp } from './http/app.js';
 import { createPlaygroundSender } from './http/playground-sender.js';
 import { playgroundRouter } from './http/playground.routes.js';
+import { seedDemoCatalog } from './store/demo-catalog.js';
 import {
   EMULATOR_WARNING,
   openDatabase,
@@ -42,6 +43,11 @@ async function main(): Promise<void> {
 
   const core = await createCore({ settings, database, encryptionKey, logger });
   if (settings.playground) core.senders.web = createPlaygroundSender(core.store);
+  if (database.kind !== 'external') {
+    // An embedded database is for trying the product: give it products to browse at once.
+    const seeded = await seedDemoCatalog(core.services.catalog, 'system:demo-catalog', new Date());
+    if (seeded > 0) logger.info({ products: seeded }, 'demo catalog loaded into the empty catalog');
+  }
 
   let scheduler: Scheduler | undefined;
   if (settings.runsWorker) {

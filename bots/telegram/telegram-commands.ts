@@ -8,7 +8,17 @@ import { describeTelegramError } from './telegram-errors.js';
  * Commands shown in Telegram's menu, in this order. Only commands that work today: a menu
  * entry that answers "no such command" would be worse than none.
  */
-export const MENU_COMMANDS = ['start', 'menu', 'profile', 'language', 'cancel', 'help'] as const;
+export const MENU_COMMANDS = [
+  'start',
+  'menu',
+  'products',
+  'order',
+  'orders',
+  'profile',
+  'language',
+  'cancel',
+  'help',
+] as const;
 
 /** The menu in one language, descriptions from `telegram.ftl`. */
 export function commandMenu(catalogue: Catalogue, locale: 'vi' | 'en'): BotCommand[] {

@@ -5,10 +5,16 @@ import { createPlaygroundSender } from '../http/playground-sender.js';
 import { createLogger } from '../logger.js';
 import { collaboratorsListCommand } from './collaborators.command.js';
 import type { CliCommand } from './command.js';
+import { productsImportCommand, productsListCommand } from './products.command.js';
 import { seedDemoCommand } from './seed-demo.command.js';
 
 /** Every command; other features add theirs here. */
-export const COMMANDS: CliCommand[] = [seedDemoCommand, collaboratorsListCommand];
+export const COMMANDS: CliCommand[] = [
+  seedDemoCommand,
+  collaboratorsListCommand,
+  productsImportCommand,
+  productsListCommand,
+];
 
 function usage(out: (line: string) => void): void {
   out('Usage: npm run ctv -- <command> [options]   (each command takes --help)');

@@ -1,3 +1,4 @@
+import { seedDemoCatalog } from '../store/demo-catalog.js';
 import type { CliCommand } from './command.js';
 
 /** Demo collaborators; their playground user ids let anyone try the product as them. */
@@ -13,7 +14,8 @@ export const seedDemoCommand: CliCommand = {
   usage: 'seed-demo',
   help:
     'Adds three active demo collaborators whose playground user ids are\n' +
-    `${DEMO.map((d) => d.userId).join(', ')}. Running it again adds nothing.`,
+    `${DEMO.map((d) => d.userId).join(', ')}. Running it again adds nothing.\n` +
+    'Also loads the demo product catalog when the catalog is empty.',
   async run(core, _args, out) {
     const service = core.services.collaborators;
     const at = new Date();
@@ -40,6 +42,12 @@ export const seedDemoCommand: CliCommand = {
         `${created ? 'added' : 'exists'}  ${collaborator.code}  ${demo.fullName}  (playground user "${demo.userId}")`,
       );
     }
+    const products = await seedDemoCatalog(core.services.catalog, 'cli:seed-demo', at);
+    out(
+      products > 0
+        ? `added  ${products} demo products`
+        : 'exists  the catalog already has products; demo products not added',
+    );
     return 0;
   },
 };

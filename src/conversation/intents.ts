@@ -14,4 +14,13 @@ export const intents: Intent[] = [
   { pattern: /\b(tro giup|huong dan|giup do|help)\b/, command: 'help' },
   { pattern: /^(menu|bat dau|xin chao|chao|hello|hi|start)\b/, command: 'menu' },
   { pattern: /\b(cho duyet|pending)\b/, command: 'pending' },
+  // Catalog: "sản phẩm", "xem danh mục"; "tìm kem chống nắng" searches (not "tìm đơn …").
+  { pattern: /^(xem |danh sach )?(san pham|danh muc|products?|catalog)\b/, command: 'products' },
+  { pattern: /^(tim kiem|tim|search|find)\s+(?!(don|order)\b)/, command: 'products' },
+  // Orders: "lên đơn", "đặt hàng" start one; "đơn hàng của tôi", "xem đơn" list them.
+  {
+    pattern: /\b(len don|dat hang|dat don|tao don|order this|new order|place an order)\b|^order$/,
+    command: 'order',
+  },
+  { pattern: /\b(don hang|don cua toi|xem don|my orders|orders)\b/, command: 'orders' },
 ];

@@ -52,9 +52,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return startEmulator(dbName);
 }
 
-async function connect(uri: string): Promise<Connection> {
+/**
+ * Driver options for every client of the emulator (mongoose, Agenda). It announces a
+ * topology version but does not support the streaming server monitor that this makes the
+ * driver use, which shows up as rare "pool cleared" errors; polling avoids that.
+ */
+export const EMULATOR_CLIENT_OPTIONS = { serverMonitoringMode: 'poll' } as const;
+
+async function connect(uri: string, options: mongoose.ConnectOptions = {}): Promise<Connection> {
   return mongoose
-    .createConnection(uri, { serverSelectionTimeoutMS: 10_000, autoIndex: true })
+    .createConnection(uri, { serverSelectionTimeoutMS: 10_000, autoIndex: true, ...options })
     .asPromise();
 }
 
@@ -97,7 +104,7 @@ export async function startEmulator(dbName: string): Promise<Database> {
 
   const address = (server as unknown as { server: { address(): { port: number } } }).server;
   const uri = `mongodb://127.0.0.1:${address.address().port}/${dbName}`;
-  const connection = await connect(uri);
+  const connection = await connect(uri, EMULATOR_CLIENT_OPTIONS);
 
   return {
     kind: 'emulator',

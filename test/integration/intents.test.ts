@@ -70,7 +70,7 @@ describe('text that means nothing', () => {
       'Xin lỗi, chúng tôi chưa hiểu ý bạn. Bạn có thể chọn trong menu dưới đây hoặc gõ /help.',
     );
     const labels = chat.last[0]!.choices!.flat().map((choice) => choice.label);
-    expect(labels).toEqual(['Đăng ký', 'Ngôn ngữ', 'Trợ giúp']);
+    expect(labels).toEqual(['Đăng ký', 'Sản phẩm', 'Ngôn ngữ', 'Trợ giúp']);
   });
 
   it('gets "no such command" for an unknown command', async () => {

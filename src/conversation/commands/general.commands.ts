@@ -10,9 +10,25 @@ export function menu(ctx: TurnContext): Reply {
   if (!collaborator) {
     rows.push(...registerButton(ctx));
   } else if (collaborator.status === 'active') {
-    rows.push([{ label: ctx.t('profile-button'), payload: '/profile' }]);
+    rows.push([
+      { label: ctx.t('order-button'), payload: '/order' },
+      { label: ctx.t('orders-button'), payload: '/orders' },
+    ]);
+    rows.push([
+      { label: ctx.t('products-button'), payload: '/products' },
+      { label: ctx.t('profile-button'), payload: '/profile' },
+    ]);
   }
-  if (ctx.isAdmin) rows.push([{ label: ctx.t('pending-button'), payload: '/pending' }]);
+  if (!collaborator || collaborator.status !== 'active') {
+    rows.push([{ label: ctx.t('products-button'), payload: '/products' }]);
+  }
+  if (ctx.isAdmin) {
+    const adminRow = [{ label: ctx.t('pending-button'), payload: '/pending' }];
+    if (collaborator?.status !== 'active') {
+      adminRow.push({ label: ctx.t('orders-button'), payload: '/orders' });
+    }
+    rows.push(adminRow);
+  }
   rows.push([
     { label: ctx.t('language-button'), payload: '/language' },
     { label: ctx.t('help-button'), payload: '/help' },

@@ -8,6 +8,9 @@ help =
     <b>Commands</b>
     /start – register as a collaborator
     /menu – main menu
+    /products – browse products, search by name
+    /order – submit a customer order
+    /orders – my orders
     /profile – see and edit your profile
     /language – change language
     /cancel – stop what you are doing
@@ -16,6 +19,8 @@ help =
 help-admin =
     <b>Commands</b>
     /pending – registrations waiting for approval
+    /orders – orders by state · /order DH-000123 – one order
+    /products – products (hidden ones too), hide/show
     /approve CODE – approve a collaborator
     /reject CODE reason – reject
     /menu · /profile · /language · /cancel · /help
@@ -37,6 +42,9 @@ help-button = Help
 language-button = Language
 register-button = Register
 profile-button = Profile
+products-button = Products
+order-button = New order
+orders-button = Orders
 pending-button = Pending
 confirm-button = ✅ Confirm
 edit-button = ✏️ Edit

@@ -2,6 +2,9 @@
 
 telegram-command-start = Register as a collaborator
 telegram-command-menu = Main menu
+telegram-command-products = Browse products
+telegram-command-order = Submit a customer order
+telegram-command-orders = My orders
 telegram-command-profile = See and edit your profile
 telegram-command-language = Change language / Đổi ngôn ngữ
 telegram-command-cancel = Stop what you are doing

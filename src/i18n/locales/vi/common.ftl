@@ -8,6 +8,9 @@ help =
     <b>Các lệnh</b>
     /start – đăng ký làm cộng tác viên
     /menu – menu chính
+    /products – xem sản phẩm, tìm theo tên
+    /order – lên đơn cho khách
+    /orders – đơn hàng của tôi
     /profile – xem và sửa hồ sơ
     /language – đổi ngôn ngữ
     /cancel – dừng việc đang làm
@@ -16,6 +19,8 @@ help =
 help-admin =
     <b>Các lệnh</b>
     /pending – đăng ký đang chờ duyệt
+    /orders – đơn hàng theo trạng thái · /order DH-000123 – xem một đơn
+    /products – sản phẩm (kể cả đang ẩn), ẩn/hiện
     /approve MÃ – duyệt cộng tác viên
     /reject MÃ lý do – từ chối
     /menu · /profile · /language · /cancel · /help
@@ -37,6 +42,9 @@ help-button = Trợ giúp
 language-button = Ngôn ngữ
 register-button = Đăng ký
 profile-button = Hồ sơ
+products-button = Sản phẩm
+order-button = Lên đơn
+orders-button = Đơn hàng
 pending-button = Chờ duyệt
 confirm-button = ✅ Xác nhận
 edit-button = ✏️ Sửa

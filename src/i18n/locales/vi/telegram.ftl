@@ -2,10 +2,13 @@
 
 telegram-command-start = Đăng ký làm cộng tác viên
 telegram-command-menu = Menu chính
+telegram-command-products = Xem sản phẩm
+telegram-command-order = Lên đơn cho khách
+telegram-command-orders = Đơn hàng của tôi
 telegram-command-profile = Xem và sửa hồ sơ
 telegram-command-language = Đổi ngôn ngữ / Change language
 telegram-command-cancel = Dừng việc đang làm
 telegram-command-help = Trợ giúp
 telegram-share-phone = 📱 Gửi số điện thoại của tôi
 telegram-share-phone-hint = Hoặc bấm nút bên dưới để gửi số điện thoại của bạn.
-telegram-private-only = Để giữ kín thông tin của bạn, mình chỉ trò chuyện riêng. Hãy nhắn cho mình tại { $link }
+telegram-private-only = Để giữ kín thông tin của bạn, chúng tôi chỉ trò chuyện riêng. Hãy nhắn tin tại { $link }
