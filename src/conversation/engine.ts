@@ -8,6 +8,7 @@ import type { ConversationState, Store } from '../store/repositories.js';
 import { UserError } from '../services/errors.js';
 import type { Flow, FlowData, Prompt, StepInput, TurnContext } from './flow.js';
 import { KeyedQueue } from './keyed-queue.js';
+import { withPlainLabels } from './render.js';
 import type { InboundEvent, Reply } from './types.js';
 
 /** A slash command (also reachable from buttons whose payload starts with `/`). */
@@ -87,7 +88,7 @@ export function createEngine(options: EngineOptions) {
       const started = Date.now();
       for (let attempt = 1; ; attempt++) {
         try {
-          const replies = await turn(event, log);
+          const replies = (await turn(event, log)).map(withPlainLabels);
           log.info({ ms: Date.now() - started, replies: replies.length }, 'update handled');
           return replies;
         } catch (error) {

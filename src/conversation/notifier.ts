@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { MessageBuilder, Notifier } from '../services/notifier.js';
 import type { Store } from '../store/repositories.js';
 import { describeError } from './engine.js';
+import { withPlainLabels } from './render.js';
 import type { ChannelSender } from './types.js';
 
 export interface NotifierOptions {
@@ -33,7 +34,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
       return;
     }
     try {
-      await sender.send(chatId, build(options.catalogue.translator(locale)));
+      await sender.send(chatId, withPlainLabels(build(options.catalogue.translator(locale))));
     } catch (error) {
       options.logger.warn(
         { channel, error: describeError(error) },

@@ -67,3 +67,17 @@ export function splitReply(reply: Reply, limit: number): Reply[] {
   const pieces = splitText(reply.text, limit);
   return pieces.map((text, index) => (index === pieces.length - 1 ? { ...reply, text } : { text }));
 }
+
+/**
+ * Button labels are plain text on every channel, but they are often built with the
+ * catalogue, which escapes its arguments for HTML: undo that so "Dầu gội & xả" shows as typed.
+ */
+export function withPlainLabels(reply: Reply): Reply {
+  if (!reply.choices) return reply;
+  return {
+    ...reply,
+    choices: reply.choices.map((row) =>
+      row.map((choice) => ({ ...choice, label: toPlainText(choice.label) })),
+    ),
+  };
+}

@@ -14,6 +14,12 @@ export type StockStatus = 'in_stock' | 'low' | 'out_of_stock';
 export const STOCK_STATUSES: readonly StockStatus[] = ['in_stock', 'low', 'out_of_stock'];
 
 /** A product of the catalog, as the services see it. Text is NFC. */
+/**
+ * The highest unit price accepted (10 billion đồng). With at most 1,000 units a line and ten
+ * lines an order, every total stays far inside the exactly representable integers.
+ */
+export const MAX_PRICE = 10_000_000_000;
+
 export interface Product {
   /** Upper case letters, digits, `.`, `_`, `-`; unique in the catalog. */
   sku: string;
@@ -168,7 +174,11 @@ export const productSchema = z
       category: z.preprocess(blankIsAbsent, text('category', 60)),
       price: z.preprocess(
         blankIsAbsent,
-        amount('price').refine((value) => value > 0, { message: 'price must be more than 0 ₫' }),
+        amount('price')
+          .refine((value) => value > 0, { message: 'price must be more than 0 ₫' })
+          .refine((value) => value <= MAX_PRICE, {
+            message: `price must be at most ${MAX_PRICE.toLocaleString('en')} ₫`,
+          }),
       ),
       commission_rate: z.preprocess(blankIsAbsent, rate.optional()),
       commission_fixed: z.preprocess(blankIsAbsent, amount('commission_fixed').optional()),
@@ -235,4 +245,9 @@ export function parseProduct(record: unknown): ProductResult {
       : `${issue.path.join('.')}: ${issue.message}`,
   );
   return { ok: false, problems: [...new Set(problems)] };
+}
+
+/** Whether a product can go on a new order: shown in the catalog and not out of stock. */
+export function canBeOrdered(product: Product | undefined): product is Product {
+  return product !== undefined && product.active && product.stock !== 'out_of_stock';
 }

@@ -10,7 +10,7 @@ import {
   type OrderState,
   type TransitionRefusal,
 } from '../domain/order.js';
-import type { Product } from '../domain/product.js';
+import { canBeOrdered, type Product } from '../domain/product.js';
 import { createOrderRepository, type StoredOrder } from '../store/order.repository.js';
 import type { Store } from '../store/repositories.js';
 import type { Notifier } from './notifier.js';
@@ -86,7 +86,7 @@ export function createOrderService({ store, notifier, catalog }: Deps) {
     const unavailable: string[] = [];
     for (const item of items) {
       const product = await catalog.bySku(item.sku);
-      if (!product?.active) {
+      if (!canBeOrdered(product)) {
         unavailable.push(item.sku);
         continue;
       }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { formatMoney } from '../../domain/money.js';
 import type { Product } from '../../domain/product.js';
 import { cleanText, escapeHtml, fold } from '../../domain/text.js';
@@ -97,15 +98,19 @@ const pageArgs = (result: ProductPage, page: number) => ({
   pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
 });
 
-/** Payloads carry the folded category, cut to fit: `/products c:<page>:<key>`. */
-const categoryLink = (category: string, page = 0) =>
-  `/products c:${page}:${fitBytes(fold(category), KEY_BYTES)}`;
+/**
+ * Payloads name a category by a short digest of its folded name (`/products c:<page>:#<hash>`):
+ * a cut-off name could not tell apart two long names that start alike.
+ */
+const categoryKey = (category: string) =>
+  `#${createHash('sha256').update(fold(category)).digest('base64url').slice(0, 12)}`;
+const categoryLink = (category: string, page = 0) => `/products c:${page}:${categoryKey(category)}`;
 
 async function categoryPage(ctx: TurnContext, page: number, key: string): Promise<Reply[]> {
   const list = await ctx.services.catalog.categories(readOptions(ctx));
-  const found =
-    list.find((item) => fold(item.category) === key) ??
-    list.find((item) => fold(item.category).startsWith(key));
+  const found = key
+    ? list.find((item) => categoryKey(item.category) === key || fold(item.category) === key)
+    : undefined;
   if (!found) return [{ text: ctx.t('catalog-category-gone') }, ...(await categories(ctx))];
 
   const { category } = found;

@@ -14,9 +14,11 @@ import type { Choice, Reply } from '../types.js';
 import { moveReply } from './order-moves.js';
 
 const STATES = Object.keys(ORDER_TRANSITIONS) as OrderState[];
+const MAX_PAGE = 10_000;
 
 function pageOf(text: string | undefined): number {
-  return Math.max(0, Number.parseInt(text ?? '', 10) || 0);
+  // Capped so a typed or forged page number never becomes an absurd database skip.
+  return Math.min(MAX_PAGE, Math.max(0, Number.parseInt(text ?? '', 10) || 0));
 }
 
 /** "Previous" and "next" buttons around page `page` of `total` items. */
@@ -124,14 +126,20 @@ async function setState(
 
   const reason = words.join(' ').trim();
   if (needsReason(state) && reason === '') return startFlow('order-reason', `${number} ${state}`);
+  // A reason typed with the command follows the same rule as one given in the reason prompt.
+  if (reason && (reason.length < 2 || reason.length > 500)) {
+    return [{ text: ctx.t('order-retry-reason') }];
+  }
   return [await moveReply(ctx, number, state, reason || undefined)];
 }
 
 export const orderCommands: Command[] = [
   {
     name: 'order',
-    run(ctx, args, control) {
-      const number = parseOrderNumber(args);
+    async run(ctx, args, control) {
+      // A product's SKU wins over the order-number reading: a SKU such as "DH-2" is valid.
+      const product = args.trim() ? await ctx.services.catalog.bySku(args) : undefined;
+      const number = product ? undefined : parseOrderNumber(args);
       return number ? showOrder(ctx, number) : control.startFlow('order', args);
     },
   },

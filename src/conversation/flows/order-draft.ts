@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_QUANTITY, parseQuantity } from '../../domain/order.js';
-import type { Product } from '../../domain/product.js';
+import { canBeOrdered, type Product } from '../../domain/product.js';
 import { cleanText, fold } from '../../domain/text.js';
 import { type DraftItem, MAX_ORDER_LINES } from '../../services/order.service.js';
 import type { Choice } from '../types.js';
@@ -40,18 +40,18 @@ async function readProduct(input: StepInput, ctx: TurnContext): Promise<StepResu
   const catalog = ctx.services.catalog;
   if (input.kind === 'choice' && input.value.startsWith('p:')) {
     const product = await catalog.bySku(input.value.slice(2));
-    return product?.active ? chosen(product) : INACTIVE;
+    return canBeOrdered(product) ? chosen(product) : INACTIVE;
   }
   if (input.kind !== 'text') return UNKNOWN;
 
   const typed = cleanText(input.text);
   const bySku = SKU_LIKE.test(typed) ? await catalog.bySku(typed.toUpperCase()) : undefined;
-  if (bySku) return bySku.active ? chosen(bySku) : INACTIVE;
+  if (bySku) return canBeOrdered(bySku) ? chosen(bySku) : INACTIVE;
 
   // Hidden products are searched too, to say "not on sale" rather than "no such product".
   const found =
     typed.length >= 2 ? await catalog.search(typed, { activeOnly: false, limit: 50 }) : [];
-  const active = found.filter((product) => product.active);
+  const active = found.filter(canBeOrdered);
   if (active.length === 0) return found.length > 0 ? INACTIVE : UNKNOWN;
   const exact = active.filter((product) => product.nameKey === fold(typed));
   if (active.length === 1 || exact.length === 1) return chosen(exact[0] ?? active[0]!);

@@ -1,3 +1,4 @@
+import { canBeOrdered } from '../../domain/product.js';
 import { randomBytes } from 'node:crypto';
 import { formatPhone, normalizePhone } from '../../domain/phone.js';
 import { cleanText } from '../../domain/text.js';
@@ -36,9 +37,19 @@ function readCustomerPhone(input: StepInput) {
     : { ok: false as const, retry: 'order-retry-phone' };
 }
 
+/** The figures a summary showed, so that confirming can tell whether they still hold. */
+function figures(quote: { total: number; commission: number }): string {
+  return `${quote.total}/${quote.commission}`;
+}
+
 async function summaryText(ctx: TurnContext, data: FlowData): Promise<string> {
   const quote = await ctx.services.orders.quote(itemsOf(data), ctx.now);
+  // Remembered with the draft: the collaborator confirms these amounts and no others.
+  data._shown = figures(quote);
+  const changed = data._pricesChanged === true;
+  delete data._pricesChanged;
   return [
+    ...(changed ? [ctx.t('order-prices-changed')] : []),
     ctx.t('order-summary-header'),
     draftText(ctx, quote, true),
     ctx.t('order-commission', { commission: money(ctx, quote.commission) }),
@@ -75,7 +86,7 @@ export const orderFlow: Flow = {
     const sku = args.trim().toUpperCase();
     if (sku) {
       const product = await ctx.services.catalog.bySku(sku);
-      if (product?.active) data.pending = product.sku;
+      if (canBeOrdered(product)) data.pending = product.sku;
       else intro.push({ text: ctx.t('order-product-unavailable', { sku }) });
     }
     return { data, intro };
@@ -139,7 +150,13 @@ export const orderFlow: Flow = {
         // A product hidden since it was added is taken out before anything is submitted;
         // `_edit` makes "continue" come back here rather than ask for the customer again.
         const quote = await ctx.services.orders.quote(itemsOf(data), ctx.now);
-        if (quote.unavailable.length === 0) return { ok: true, complete: true };
+        if (quote.unavailable.length === 0) {
+          // A price or rule changed since the summary: show the new amounts before submitting.
+          if (figures(quote) !== data._shown) {
+            return { ok: true, set: { _pricesChanged: true }, next: 'summary' };
+          }
+          return { ok: true, complete: true };
+        }
         const items = itemsOf(data).filter((item) => !quote.unavailable.includes(item.sku));
         return {
           ok: true,

@@ -96,3 +96,4 @@ order-notice-confirmed = Order <b>{ $number }</b> ({ $customer }, { $total }) ha
 order-notice-delivered = Order <b>{ $number }</b> ({ $customer }, { $total }) has been delivered.
 order-notice-cancelled = Order <b>{ $number }</b> ({ $customer }, { $total }) has been cancelled.
 order-notice-returned = Order <b>{ $number }</b> ({ $customer }, { $total }) was returned.
+order-prices-changed = ⚠️ A price or commission has just changed. Please check the new amounts before confirming.

@@ -96,3 +96,4 @@ order-notice-confirmed = Đơn <b>{ $number }</b> ({ $customer }, { $total }) đ
 order-notice-delivered = Đơn <b>{ $number }</b> ({ $customer }, { $total }) đã giao thành công.
 order-notice-cancelled = Đơn <b>{ $number }</b> ({ $customer }, { $total }) đã bị hủy.
 order-notice-returned = Đơn <b>{ $number }</b> ({ $customer }, { $total }) đã bị trả lại.
+order-prices-changed = ⚠️ Giá hoặc hoa hồng vừa thay đổi. Vui lòng xem lại số tiền mới trước khi xác nhận.
