@@ -4,7 +4,15 @@ import { Agenda, type Job } from 'agenda';
 import type { Core } from '../src/app.js';
 import type { Logger } from '../src/logger.js';
 import { EMULATOR_CLIENT_OPTIONS } from '../src/store/database.js';
+import { approveCommissionsJob } from './approve-commissions.job.js';
+import { closeMonthJob } from './close-month.job.js';
 import { purgeProcessedUpdatesJob } from './purge-processed-updates.job.js';
+import {
+  agendaBroadcastQueue,
+  queueDueBroadcastsJob,
+  sendBroadcastJob,
+} from './send-broadcast.job.js';
+import { agendaStatementQueue, sendStatementsJob } from './send-statements.job.js';
 
 /** A job: a name, when it recurs, and a handler that loads data and calls a service. */
 export interface JobDefinition {
@@ -14,7 +22,14 @@ export interface JobDefinition {
   run(core: Core, data: Record<string, unknown>, log: Logger): Promise<Record<string, unknown>>;
 }
 
-export const JOBS: JobDefinition[] = [purgeProcessedUpdatesJob];
+export const JOBS: JobDefinition[] = [
+  purgeProcessedUpdatesJob,
+  approveCommissionsJob,
+  closeMonthJob,
+  sendBroadcastJob,
+  queueDueBroadcastsJob,
+  sendStatementsJob,
+];
 
 export interface SchedulerOptions {
   core: Core;
@@ -67,6 +82,10 @@ export function createScheduler({
 
     async start(): Promise<void> {
       await agenda.start();
+      // Broadcasts composed in this process are queued here, to run at their time.
+      core.services.broadcasts.attachQueue(agendaBroadcastQueue(agenda));
+      // Month closes made in this process queue the sending of their statements.
+      core.services.statements.attachQueue(agendaStatementQueue(agenda));
       for (const job of jobs) {
         if (job.cron)
           await agenda.every(job.cron, job.name, undefined, { timezone: 'Asia/Ho_Chi_Minh' });

@@ -1,6 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { createSendOnlyTelegramSender } from '../bots/telegram/telegram-sender.js';
 import { createTelegramChannel } from '../bots/telegram/telegram.channel.js';
+import { createZaloChannel } from '../bots/zalo/zalo.channel.js';
+import { createSendOnlyZaloSender } from '../bots/zalo/zalo-core-sender.js';
+import { zaloWebhookSecret } from '../bots/zalo/zalo-webhook.js';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { createCore } from './app.js';
 import {
@@ -10,6 +14,7 @@ import {
   telegramWebhookSecret,
 } from './bootstrap.js';
 import { createHttpApp } from './http/app.js';
+import { filesRouter } from './http/files.routes.js';
 import { createPlaygroundSender } from './http/playground-sender.js';
 import { playgroundRouter } from './http/playground.routes.js';
 import { seedDemoCatalog } from './store/demo-catalog.js';
@@ -42,7 +47,19 @@ async function main(): Promise<void> {
   if (database.kind !== 'external') await writeDatabaseAddress(settings.dataDir, database);
 
   const core = await createCore({ settings, database, encryptionKey, logger });
-  if (settings.playground) core.senders.web = createPlaygroundSender(core.store);
+  if (settings.playground) {
+    // Documents (statements) show in the page as signed `/files/…` download links.
+    core.senders.web = createPlaygroundSender(core.store, undefined, core.fileLinks);
+  }
+  // A worker without the web role takes no updates but its jobs still send (broadcasts, notices).
+  if (settings.telegram && !settings.runsWeb) {
+    const { token, apiRoot } = settings.telegram;
+    core.senders.telegram = createSendOnlyTelegramSender(token, apiRoot);
+  }
+  if (settings.zalo && !settings.runsWeb) {
+    // Zalo takes polling or a webhook, not both: a worker only sends, the web process listens.
+    core.senders.zalo = createSendOnlyZaloSender(core, settings.zalo);
+  }
   if (database.kind !== 'external') {
     // An embedded database is for trying the product: give it products to browse at once.
     const seeded = await seedDemoCatalog(core.services.catalog, 'system:demo-catalog', new Date());
@@ -68,6 +85,24 @@ async function main(): Promise<void> {
           logger,
         })
       : undefined;
+  const zaloSettings = settings.zalo;
+  const zalo =
+    zaloSettings && settings.runsWeb
+      ? createZaloChannel({
+          core,
+          token: zaloSettings.token,
+          apiRoot: zaloSettings.apiRoot,
+          textLimit: zaloSettings.textLimit,
+          ratePerSecond: zaloSettings.ratePerSecond,
+          webhook: webhookBase
+            ? {
+                url: `${webhookBase}/webhooks/zalo`,
+                secret: zaloWebhookSecret(zaloSettings.token, zaloSettings.webhookSecret),
+              }
+            : undefined,
+          logger,
+        })
+      : undefined;
 
   let server: Server | undefined;
   if (settings.runsWeb) {
@@ -76,6 +111,9 @@ async function main(): Promise<void> {
       jobsReady: scheduler ? scheduler.isRunning : undefined,
       mount(app) {
         if (telegram?.webhookHandler) app.post('/webhooks/telegram', telegram.webhookHandler);
+        if (zalo?.webhookHandler) app.post('/webhooks/zalo', zalo.webhookHandler);
+        // Signed download links (documents sent on Zalo); each link proves itself.
+        app.use(filesRouter({ fileLinks: core.fileLinks }));
         if (settings.playground) {
           app.use(playgroundRouter({ core, allowRemote: env.PLAYGROUND_ALLOW_REMOTE }));
         }
@@ -86,6 +124,7 @@ async function main(): Promise<void> {
     });
   }
   await telegram?.start();
+  await zalo?.start();
 
   const address = server?.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
@@ -95,6 +134,7 @@ async function main(): Promise<void> {
       role: settings.role,
       database: database.kind,
       telegram: telegram ? (webhookBase ? 'webhook' : 'polling') : 'off',
+      zalo: zalo ? (webhookBase ? 'webhook' : 'polling') : 'off',
       startMs: Math.round(performance.now() - startedAt),
       rssMb: Math.round(process.memoryUsage().rss / 1_048_576),
     },
@@ -113,6 +153,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await telegram?.stop().catch(() => undefined);
+    await zalo?.stop().catch(() => undefined);
     await new Promise<void>((resolve) => {
       if (!server) return resolve();
       server.close(() => resolve());

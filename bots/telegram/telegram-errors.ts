@@ -1,4 +1,5 @@
 import { BotError, GrammyError, HttpError } from 'grammy';
+import { SendError } from '../../src/conversation/send-error.js';
 import { CallbackDataTooLongError } from './telegram-markup.js';
 
 /**
@@ -27,4 +28,26 @@ export function describeTelegramError(error: unknown): Record<string, unknown> {
     return { kind: 'code', name: error.name, stack: error.stack?.split('\n').slice(1).join('\n') };
   }
   return { kind: 'unknown', type: typeof error };
+}
+
+/**
+ * What a failed send means for a delivery (see `SendError`). 429 carries Telegram's
+ * `retry_after`; every 403 (blocked, deactivated, never started the bot) means the chat cannot
+ * be written to; other 4xx refuse this message for good; 5xx and network faults may pass later.
+ */
+export function toSendError(error: unknown): SendError {
+  if (error instanceof SendError) return error;
+  if (error instanceof GrammyError) {
+    const reason = error.description;
+    if (error.error_code === 429) {
+      const seconds = error.parameters.retry_after ?? 1;
+      return new SendError('rate-limited', reason, seconds * 1000);
+    }
+    if (error.error_code === 403) return new SendError('blocked', reason);
+    if (error.error_code >= 500) return new SendError('transient', reason);
+    return new SendError('rejected', reason);
+  }
+  if (error instanceof HttpError) return new SendError('transient', error.message);
+  if (error instanceof CallbackDataTooLongError) return new SendError('rejected', error.name);
+  return new SendError('transient', error instanceof Error ? error.name : typeof error);
 }

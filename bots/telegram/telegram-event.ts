@@ -85,16 +85,36 @@ function messageContent(message: Message): Partial<InboundEvent> | undefined {
   for (const [field, kind] of MEDIA) {
     const value = message[field];
     if (value === undefined) continue;
-    return { attachment: { kind, fileId: fileIdOf(value) } };
+    const file = fileDetails(value);
+    return {
+      attachment: { kind, fileId: fileIdOf(value) },
+      ...(file && { file }),
+      ...(message.caption !== undefined && { caption: message.caption }),
+    };
   }
   return undefined;
 }
 
+/** Photos come as an array of sizes; the largest is last. */
+function largest(value: unknown): unknown {
+  return Array.isArray(value) ? value[value.length - 1] : value;
+}
+
 function fileIdOf(value: unknown): string | undefined {
-  // Photos come as an array of sizes; the largest is last.
-  const item: unknown = Array.isArray(value) ? value[value.length - 1] : value;
+  const item = largest(value);
   if (typeof item === 'object' && item !== null && 'file_id' in item) {
     return String((item as { file_id: unknown }).file_id);
   }
   return undefined;
+}
+
+/** Name, type and size of a document or video (a photo has only a size), when Telegram gives them. */
+function fileDetails(value: unknown): InboundEvent['file'] {
+  const item = largest(value) as { file_name?: string; mime_type?: string; file_size?: number };
+  if (typeof item !== 'object' || item === null) return undefined;
+  const file: NonNullable<InboundEvent['file']> = {};
+  if (typeof item.file_name === 'string') file.name = item.file_name;
+  if (typeof item.mime_type === 'string') file.mimeType = item.mime_type;
+  if (typeof item.file_size === 'number') file.size = item.file_size;
+  return Object.keys(file).length > 0 ? file : undefined;
 }

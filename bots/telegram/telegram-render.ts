@@ -9,16 +9,24 @@ export const CAPTION_LIMIT = 1024;
 
 export type Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove;
 
+/** Bytes to upload, or `fileRef` (a `file_id` from an earlier upload) to send instead. */
+export interface UploadFile {
+  data: Buffer;
+  fileName: string;
+  fileRef?: string;
+}
+
 /** One Bot API call that a reply turns into; texts and captions are sent as HTML. */
 export type OutgoingMessage =
   | { method: 'sendMessage'; text: string; markup?: Markup }
   | {
       method: 'sendDocument';
-      file: { data: Buffer; fileName: string };
+      file: UploadFile;
       caption?: string;
       markup?: Markup;
     }
-  | { method: 'sendPhoto'; url: string; caption?: string; markup?: Markup };
+  | { method: 'sendPhoto'; url: string; caption?: string; markup?: Markup }
+  | { method: 'sendPhoto' | 'sendVideo'; file: UploadFile; caption?: string; markup?: Markup };
 
 /** What the renderer needs besides the reply. */
 export interface RenderOptions {
@@ -49,10 +57,16 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Outgoing
     out.push({ method: 'sendMessage', text: last.text });
   }
   if (attachment?.kind === 'document') {
-    const file = { data: attachment.data, fileName: attachment.fileName };
-    out.push({ method: 'sendDocument', file, ...(caption ? { caption } : {}) });
+    out.push({
+      method: 'sendDocument',
+      file: uploadOf(attachment),
+      ...(caption ? { caption } : {}),
+    });
   } else if (attachment?.kind === 'photo') {
     out.push({ method: 'sendPhoto', url: attachment.url, ...(caption ? { caption } : {}) });
+  } else if (attachment?.kind === 'media') {
+    const method = attachment.media === 'video' ? 'sendVideo' : 'sendPhoto';
+    out.push({ method, file: uploadOf(attachment), ...(caption ? { caption } : {}) });
   }
   if (out.length === 0) return out;
 
@@ -69,6 +83,11 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Outgoing
     if (bare) bare.markup = REMOVE_KEYBOARD;
   }
   return out;
+}
+
+function uploadOf(attachment: { data: Buffer; fileName: string; fileRef?: string }): UploadFile {
+  const { data, fileName, fileRef } = attachment;
+  return fileRef ? { data, fileName, fileRef } : { data, fileName };
 }
 
 /** True when the rendered messages take away the reply keyboard. */

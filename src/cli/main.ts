@@ -3,10 +3,18 @@ import { createCore } from '../app.js';
 import { loadEncryptionKey, loadSettingsOrExit, openCliDatabase } from '../bootstrap.js';
 import { createPlaygroundSender } from '../http/playground-sender.js';
 import { createLogger } from '../logger.js';
+import { closeMonthCommand } from './close-month.command.js';
 import { collaboratorsListCommand } from './collaborators.command.js';
 import type { CliCommand } from './command.js';
+import {
+  payoutsAdjustCommand,
+  payoutsListCommand,
+  payoutsMarkPaidCommand,
+} from './payouts.command.js';
 import { productsImportCommand, productsListCommand } from './products.command.js';
+import { rulesCommitmentCommand, rulesLoadCommand, rulesShowCommand } from './rules.command.js';
 import { seedDemoCommand } from './seed-demo.command.js';
+import { statementCommand, statementSendCommand } from './statement.command.js';
 
 /** Every command; other features add theirs here. */
 export const COMMANDS: CliCommand[] = [
@@ -14,6 +22,15 @@ export const COMMANDS: CliCommand[] = [
   collaboratorsListCommand,
   productsImportCommand,
   productsListCommand,
+  rulesLoadCommand,
+  rulesShowCommand,
+  rulesCommitmentCommand,
+  closeMonthCommand,
+  payoutsListCommand,
+  payoutsMarkPaidCommand,
+  payoutsAdjustCommand,
+  statementCommand,
+  statementSendCommand,
 ];
 
 function usage(out: (line: string) => void): void {
@@ -75,7 +92,9 @@ async function main(argv: string[]): Promise<number> {
     }
     const encryptionKey = temporary ? randomBytes(32) : await loadEncryptionKey(settings, logger);
     const core = await createCore({ settings, database, encryptionKey, logger });
-    if (settings.playground) core.senders.web = createPlaygroundSender(core.store);
+    if (settings.playground) {
+      core.senders.web = createPlaygroundSender(core.store, undefined, core.fileLinks);
+    }
     return await command.run(core, rest, out);
   } finally {
     await database.close();

@@ -12,6 +12,18 @@ const idList = z
   )
   .pipe(z.array(z.string().regex(/^\d+$/, 'each id must be a number')));
 
+/** Comma-separated list of opaque ids (Zalo's are long digit strings, kept as strings). */
+const opaqueIdList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[\w-]{1,64}$/, 'each id must be letters, digits, _ or -')));
+
 const flag = z
   .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], {
     message: 'must be true or false',
@@ -51,6 +63,8 @@ export const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
     .optional(),
   BUSINESS_NAME: z.string().min(1).default('Cửa hàng CTV'),
+  /** Printed under the name on statements. */
+  BUSINESS_ADDRESS: z.string().max(300).default(''),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
   CONVERSATION_TTL_HOURS: z.coerce.number().positive().default(24),
   TELEGRAM_BOT_TOKEN: z
@@ -63,6 +77,40 @@ export const envSchema = z.object({
     .regex(/^[\w-]{8,256}$/, 'must be 8-256 letters, digits, _ or -')
     .optional(),
   ADMIN_TELEGRAM_IDS: idList,
+  TELEGRAM_RATE_PER_SECOND: z.coerce
+    .number({ message: 'must be a number' })
+    .positive('must be above 0')
+    .max(1000, 'must be at most 1000')
+    .default(25),
+  TELEGRAM_RATE_PER_CHAT_PER_SECOND: z.coerce
+    .number({ message: 'must be a number' })
+    .positive('must be above 0')
+    .max(100, 'must be at most 100')
+    .default(1),
+  ZALO_BOT_TOKEN: z
+    .string()
+    .regex(/^[^\s/?#]{10,}$/, 'must be the token from Zalo Bot Manager (no spaces, / ? or #)')
+    .optional(),
+  ZALO_API_ROOT: optionalUrl.default('https://bot-api.zaloplatforms.com'),
+  ZALO_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[\w-]{8,256}$/, 'must be 8-256 letters, digits, _ or -')
+    .optional(),
+  ZALO_TEXT_LIMIT: z.coerce
+    .number({ message: 'must be a number of characters' })
+    .int('must be a whole number')
+    .min(100, 'must be at least 100')
+    .default(2000),
+  ZALO_RATE_PER_SECOND: z.coerce
+    .number({ message: 'must be a number' })
+    .positive('must be above 0')
+    .default(10),
+  FILE_LINK_TTL_DAYS: z.coerce
+    .number({ message: 'must be a number of days' })
+    .positive('must be above 0')
+    .max(366, 'must be at most 366')
+    .default(7),
+  ADMIN_ZALO_IDS: opaqueIdList,
   PLAYGROUND: flag.optional(),
   PLAYGROUND_ALLOW_REMOTE: flag.default(false),
 });

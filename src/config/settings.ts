@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { Channel } from '../domain/channel.js';
+import type { RateLimit } from '../domain/rate-limiter.js';
 import type { Env } from './env.js';
 
 /** The settings the rest of the product reads, derived once from the environment. */
@@ -10,8 +12,20 @@ export interface Settings {
   runsWorker: boolean;
   playground: boolean;
   telegram?: { token: string; apiRoot?: string; webhookSecret?: string };
-  adminIds: { telegram: string[]; web: string[] };
+  /** Set when `ZALO_BOT_TOKEN` is: the Zalo channel runs. */
+  zalo?: {
+    token: string;
+    apiRoot: string;
+    webhookSecret?: string;
+    textLimit: number;
+    ratePerSecond: number;
+  };
+  adminIds: { telegram: string[]; web: string[]; zalo: string[] };
+  /** How long a signed file link works (`FILE_LINK_TTL_DAYS`). */
+  fileLinkTtlMs: number;
   conversationTtlMs: number;
+  /** Pace of broadcasts and notices per channel; the playground is not paced. */
+  rateLimits: Partial<Record<Channel, RateLimit>>;
 }
 
 /** The playground's admin switch acts as this web user id. */
@@ -25,7 +39,16 @@ export function buildSettings(env: Env): Settings {
         webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
       }
     : undefined;
-  const playground = env.PLAYGROUND ?? !telegram;
+  const zalo = env.ZALO_BOT_TOKEN
+    ? {
+        token: env.ZALO_BOT_TOKEN,
+        apiRoot: env.ZALO_API_ROOT,
+        webhookSecret: env.ZALO_WEBHOOK_SECRET,
+        textLimit: env.ZALO_TEXT_LIMIT,
+        ratePerSecond: env.ZALO_RATE_PER_SECOND,
+      }
+    : undefined;
+  const playground = env.PLAYGROUND ?? !(telegram || zalo);
 
   return {
     env,
@@ -35,10 +58,20 @@ export function buildSettings(env: Env): Settings {
     runsWorker: env.ROLE !== 'web',
     playground,
     telegram,
+    zalo,
     adminIds: {
       telegram: env.ADMIN_TELEGRAM_IDS,
+      zalo: env.ADMIN_ZALO_IDS,
       web: playground ? [PLAYGROUND_ADMIN_ID] : [],
     },
     conversationTtlMs: env.CONVERSATION_TTL_HOURS * 3_600_000,
+    rateLimits: {
+      telegram: {
+        perSecond: env.TELEGRAM_RATE_PER_SECOND,
+        perChatPerSecond: env.TELEGRAM_RATE_PER_CHAT_PER_SECOND,
+      },
+      zalo: { perSecond: env.ZALO_RATE_PER_SECOND, perChatPerSecond: 1 },
+    },
+    fileLinkTtlMs: env.FILE_LINK_TTL_DAYS * 86_400_000,
   };
 }

@@ -14,6 +14,10 @@ export interface InboundEvent {
   /** A shared contact; `own` is true when it is the sender's own number. */
   contact?: { phone: string; own: boolean };
   attachment?: { kind: 'photo' | 'document' | 'video' | 'sticker' | 'other'; fileId?: string };
+  /** What the channel says of `attachment`'s file, when it says it. */
+  file?: { name?: string; mimeType?: string; size?: number };
+  /** Text sent together with a photo, document or video. */
+  caption?: string;
   messageId?: string;
   updateId?: string;
   at: Date;
@@ -27,8 +31,23 @@ export interface Choice {
 
 /** A file to send: bytes to upload, or a link the channel can fetch. */
 export type Attachment =
-  | { kind: 'document'; fileName: string; mimeType: string; data: Buffer }
-  | { kind: 'photo'; url: string };
+  | { kind: 'document'; fileName: string; mimeType: string; data: Buffer; fileRef?: string }
+  | { kind: 'photo'; url: string }
+  | MediaAttachment;
+
+/**
+ * A stored photo or video, sent as bytes. `fileRef` (here and on documents) is the
+ * recipient channel's own reference to the same file from an earlier upload, such as
+ * Telegram's `file_id`: a channel that has one sends it instead of uploading the bytes again.
+ */
+export interface MediaAttachment {
+  kind: 'media';
+  media: 'photo' | 'video';
+  fileName: string;
+  mimeType: string;
+  data: Buffer;
+  fileRef?: string;
+}
 
 /**
  * One message of the assistant. `text` uses the HTML subset of the catalogues (`<b>`, `<i>`)
@@ -52,4 +71,12 @@ export interface Address {
 /** Sends messages on one channel; each adapter provides one. */
 export interface ChannelSender {
   send(chatId: string, reply: Reply): Promise<void>;
+  /**
+   * Sends one reply without the adapter's own retries, so that the delivery service can pace
+   * and retry itself; fails with a `SendError` saying why. Resolves with the channel's
+   * reference to an uploaded file, to be cached for the next recipient.
+   */
+  sendPaced?(chatId: string, reply: Reply): Promise<{ fileRef?: string }>;
+  /** Fetches the bytes of a file a person sent (`InboundEvent.attachment.fileId`). */
+  downloadFile?(fileId: string): Promise<Buffer>;
 }

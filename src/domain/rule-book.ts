@@ -14,6 +14,69 @@ export interface RuleBook {
   defaultRate: Rate;
   /** Terms per category, keyed by the category as written in the catalog. */
   categories: Record<string, CommissionTerms>;
+  /**
+   * Terms per product, keyed by sku. Being dated, they win over the terms a product carries in
+   * the catalog: that is how a rate change for one product is scheduled for a given day.
+   */
+  products?: Record<string, CommissionTerms>;
+  /** Monthly volume tiers; absent means {@link RULE_DEFAULTS}' tiers. */
+  tiers?: readonly VolumeTier[];
+  /** Days between delivery and approval of an order's commission. */
+  holdingDays?: number;
+  /** A month's payable amount under this is carried forward instead of paid. */
+  payoutMinimum?: Dong;
+  /** The recruiter override; see {@link OverrideRule}. */
+  override?: OverrideRule;
+}
+
+/**
+ * A bonus on a collaborator's whole month of delivered sales once they reach `threshold`:
+ * `rate` percent of all of it, not only of the part above the threshold.
+ */
+export interface VolumeTier {
+  threshold: Dong;
+  rate: Rate;
+}
+
+/**
+ * One level of recruiter override: the referrer earns `rate` percent of a recruit's month of
+ * delivered sales. Off unless switched on, because paying on others' sales is multi-level
+ * marketing under Decree 40/2018/NĐ-CP and needs a licence.
+ */
+export interface OverrideRule {
+  enabled: boolean;
+  rate: Rate;
+}
+
+/** A book with every optional part filled in: what month close and approval read. */
+export type RuleSettings = Required<RuleBook>;
+
+/** What applies when a book leaves a part out (DESIGN.md "Commission rules"). */
+export const RULE_DEFAULTS: Readonly<Omit<RuleSettings, 'effectiveFrom' | 'defaultRate'>> =
+  Object.freeze({
+    categories: Object.freeze({}) as Record<string, CommissionTerms>,
+    products: Object.freeze({}) as Record<string, CommissionTerms>,
+    tiers: Object.freeze([
+      { threshold: 20_000_000, rate: '1' },
+      { threshold: 50_000_000, rate: '2' },
+    ]),
+    holdingDays: 7,
+    payoutMinimum: 200_000,
+    override: Object.freeze({ enabled: false, rate: '0' }),
+  });
+
+/** The book with its missing parts taken from {@link RULE_DEFAULTS}. */
+export function ruleSettings(book: RuleBook): RuleSettings {
+  return {
+    effectiveFrom: book.effectiveFrom,
+    defaultRate: book.defaultRate,
+    categories: book.categories,
+    products: book.products ?? RULE_DEFAULTS.products,
+    tiers: book.tiers ?? RULE_DEFAULTS.tiers,
+    holdingDays: book.holdingDays ?? RULE_DEFAULTS.holdingDays,
+    payoutMinimum: book.payoutMinimum ?? RULE_DEFAULTS.payoutMinimum,
+    override: book.override ?? RULE_DEFAULTS.override,
+  };
 }
 
 /**
@@ -54,14 +117,16 @@ export function categoryTerms(book: RuleBook, category: string): CommissionTerms
 }
 
 /**
- * The commission terms that apply to a product under a book: the product's own terms if it
- * has any, else its category's terms, else the book's default rate.
+ * The commission terms that apply to a product under a book: the book's terms for its sku if
+ * any, else the product's own terms, else its category's terms, else the book's default rate.
  */
 export function termsUnder(
-  product: Pick<Product, 'commission' | 'category'>,
+  product: Pick<Product, 'commission' | 'category'> & { sku?: string },
   book: RuleBook,
 ): CommissionTerms {
+  const dated = product.sku === undefined ? undefined : book.products?.[product.sku];
   return (
+    dated ??
     product.commission ??
     categoryTerms(book, product.category) ?? { kind: 'rate', rate: book.defaultRate }
   );

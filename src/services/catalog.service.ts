@@ -174,6 +174,9 @@ export function createCatalogService({ store }: Deps) {
       return ruleBookAt(await repo.ruleBooks(), at);
     },
 
+    /** Every stored rule book, oldest first. */
+    ruleBooks: () => repo.ruleBooks(),
+
     /** Stores a rule book under its `effectiveFrom` date and records who did it. */
     async saveRuleBook(book: RuleBook, actor: string, at: Date): Promise<void> {
       await repo.saveRuleBook(book);
@@ -182,7 +185,15 @@ export function createCatalogService({ store }: Deps) {
         actor,
         action: 'rule-book.saved',
         subject: `rule-book:${book.effectiveFrom.toISOString()}`,
-        details: { defaultRate: book.defaultRate, categories: Object.keys(book.categories) },
+        details: {
+          defaultRate: book.defaultRate,
+          categories: Object.keys(book.categories),
+          ...(book.products && { products: Object.keys(book.products) }),
+          ...(book.tiers && { tiers: book.tiers.map((tier) => ({ ...tier })) }),
+          ...(book.holdingDays !== undefined && { holdingDays: book.holdingDays }),
+          ...(book.payoutMinimum !== undefined && { payoutMinimum: book.payoutMinimum }),
+          ...(book.override && { override: { ...book.override } }),
+        },
       });
     },
 

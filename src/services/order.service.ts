@@ -6,6 +6,7 @@ import {
   submitOrder,
   transition,
   type OrderActor,
+  type OrderHistoryEntry,
   type OrderLine,
   type OrderState,
   type TransitionRefusal,
@@ -70,14 +71,20 @@ export interface OrderViewer {
   collaboratorId?: string;
 }
 
+/** What the commission ledger does when an order moves (delivered, returned). */
+export interface OrderLedger {
+  onOrderMoved(order: StoredOrder, step: OrderHistoryEntry, actor: string): Promise<void>;
+}
+
 interface Deps {
   store: Store;
   notifier: Notifier;
   catalog: CatalogLookup;
+  ledger?: OrderLedger;
 }
 
 /** Submission of customer orders and their life from `submitted` to the end. */
-export function createOrderService({ store, notifier, catalog }: Deps) {
+export function createOrderService({ store, notifier, catalog, ledger }: Deps) {
   const repo = createOrderRepository(store.connection);
 
   /** Prices the draft as it would be submitted at `at`; hidden or unknown products are listed. */
@@ -173,6 +180,8 @@ export function createOrderService({ store, notifier, catalog }: Deps) {
         subject: `order:${number}`,
         details: { from: entry.from, to, ...(entry.reason && { reason: entry.reason }) },
       });
+      // Before the notice: the commission is on the books once the collaborator hears of it.
+      await ledger?.onOrderMoved(updated, entry, auditActor(actor));
       const owner = await store.collaborators.byId(updated.collaboratorId);
       if (owner) await notifier.toCollaborator(owner, transitionNotice(updated, entry));
       return { outcome: 'done', order: updated };

@@ -146,9 +146,28 @@ export function createCatalogRepository(connection: Connection) {
         category,
         ...terms,
       }));
+      // Optional parts the book leaves out are removed, so that the defaults apply again.
+      const optional = {
+        products: book.products
+          ? Object.entries(book.products).map(([sku, terms]) => ({ sku, ...terms }))
+          : undefined,
+        tiers: book.tiers?.map((tier) => ({ ...tier })),
+        holdingDays: book.holdingDays,
+        payoutMinimum: book.payoutMinimum,
+        override: book.override,
+      };
+      const set = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
+      const unset = Object.fromEntries(
+        Object.entries(optional)
+          .filter(([, value]) => value === undefined)
+          .map(([field]) => [field, 1]),
+      );
       await ruleBooks.updateOne(
         { effectiveFrom: book.effectiveFrom },
-        { $set: { defaultRate: book.defaultRate, categories } },
+        {
+          $set: { defaultRate: book.defaultRate, categories, ...set },
+          ...(Object.keys(unset).length > 0 && { $unset: unset }),
+        },
         { upsert: true },
       );
     },
@@ -183,5 +202,26 @@ function toProduct(doc: any): Product {
 function toRuleBook(doc: any): RuleBook {
   const categories: Record<string, CommissionTerms> = {};
   for (const row of doc.categories ?? []) categories[row.category] = toTerms(row);
-  return { effectiveFrom: doc.effectiveFrom, defaultRate: doc.defaultRate, categories };
+  const book: RuleBook = {
+    effectiveFrom: doc.effectiveFrom,
+    defaultRate: doc.defaultRate,
+    categories,
+  };
+  if (Array.isArray(doc.products)) {
+    book.products = Object.fromEntries(
+      doc.products.map((row: { sku: string; kind: string }) => [row.sku, toTerms(row)]),
+    );
+  }
+  if (Array.isArray(doc.tiers)) {
+    book.tiers = doc.tiers.map((tier: { threshold: number; rate: unknown }) => ({
+      threshold: tier.threshold,
+      rate: String(tier.rate),
+    }));
+  }
+  if (doc.holdingDays != null) book.holdingDays = doc.holdingDays;
+  if (doc.payoutMinimum != null) book.payoutMinimum = doc.payoutMinimum;
+  if (doc.override?.rate != null) {
+    book.override = { enabled: Boolean(doc.override.enabled), rate: String(doc.override.rate) };
+  }
+  return book;
 }

@@ -134,8 +134,10 @@ describe('awkward data', () => {
       const i18n = catalogue.translator(locale);
       const missing = keys.filter((key) => i18n.t(key) === key);
       expect(missing).toEqual([]);
-      // Printed, not sent to a chat: no markup may reach the page.
-      for (const key of catalogue.keys(locale).filter((k) => k.startsWith('statement-'))) {
+      // Printed, not sent to a chat: no markup may reach the page. (`statement-chat-` messages
+      // are the chat's; the reasons among them that are printed are checked with the service.)
+      const printed = (k: string) => k.startsWith('statement-') && !k.startsWith('statement-chat-');
+      for (const key of catalogue.keys(locale).filter(printed)) {
         expect(i18n.t(key, { period: 'P', count: 2, page: '1', pages: '2' })).not.toMatch(/[<>]/);
       }
     }

@@ -18,6 +18,11 @@ export function menu(ctx: TurnContext): Reply {
       { label: ctx.t('products-button'), payload: '/products' },
       { label: ctx.t('profile-button'), payload: '/profile' },
     ]);
+    rows.push([
+      { label: ctx.t('earnings-button'), payload: '/earnings' },
+      { label: ctx.t('statement-chat-button'), payload: '/statement' },
+    ]);
+    rows.push([{ label: ctx.t('training-button'), payload: '/training' }]);
   }
   if (!collaborator || collaborator.status !== 'active') {
     rows.push([{ label: ctx.t('products-button'), payload: '/products' }]);
@@ -27,6 +32,7 @@ export function menu(ctx: TurnContext): Reply {
     if (collaborator?.status !== 'active') {
       adminRow.push({ label: ctx.t('orders-button'), payload: '/orders' });
     }
+    adminRow.push({ label: ctx.t('broadcasts-button'), payload: '/broadcasts' });
     rows.push(adminRow);
   }
   rows.push([

@@ -11,6 +11,9 @@ help =
     /products – browse products, search by name
     /order – submit a customer order
     /orders – my orders
+    /earnings – my earnings (or type “earnings”)
+    /statement [YYYY-MM] – my commission statement, PDF (or type “statement for November”)
+    /training – training materials
     /profile – see and edit your profile
     /language – change language
     /cancel – stop what you are doing
@@ -22,7 +25,12 @@ help-admin =
     /orders – orders by state · /order DH-000123 – one order
     /products – products (hidden ones too), hide/show
     /approve CODE – approve a collaborator
+    /close YYYY-MM – close a month · /payouts YYYY-MM – a month's payouts
+    /adjust CODE AMOUNT reason – adjust a collaborator's earnings
+    /statement CODE YYYY-MM – a collaborator's statement
     /reject CODE reason – reject
+    /broadcast – send an announcement · /broadcasts – recent ones
+    /material – add a training material · /training – the library
     /menu · /profile · /language · /cancel · /help
 ask-language = Chọn ngôn ngữ / Choose your language:
 language-set = Switched to English.

@@ -11,6 +11,9 @@ help =
     /products – xem sản phẩm, tìm theo tên
     /order – lên đơn cho khách
     /orders – đơn hàng của tôi
+    /earnings – hoa hồng của tôi (hoặc gõ «hoa hồng»)
+    /statement [YYYY-MM] – bảng kê hoa hồng PDF (hoặc gõ «sao kê tháng 11»)
+    /training – tài liệu đào tạo
     /profile – xem và sửa hồ sơ
     /language – đổi ngôn ngữ
     /cancel – dừng việc đang làm
@@ -22,7 +25,12 @@ help-admin =
     /orders – đơn hàng theo trạng thái · /order DH-000123 – xem một đơn
     /products – sản phẩm (kể cả đang ẩn), ẩn/hiện
     /approve MÃ – duyệt cộng tác viên
+    /close YYYY-MM – chốt sổ tháng · /payouts YYYY-MM – chi trả tháng
+    /adjust MÃ SỐ_TIỀN lý do – điều chỉnh hoa hồng
+    /statement MÃ YYYY-MM – bảng kê của một cộng tác viên
     /reject MÃ lý do – từ chối
+    /broadcast – gửi thông báo · /broadcasts – thông báo gần đây
+    /material – thêm tài liệu đào tạo · /training – thư viện tài liệu
     /menu · /profile · /language · /cancel · /help
 ask-language = Chọn ngôn ngữ / Choose your language:
 language-set = Đã chuyển sang tiếng Việt.
