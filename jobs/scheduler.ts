@@ -88,6 +88,9 @@ export function createScheduler({
       core.services.statements.attachQueue(agendaStatementQueue(agenda));
       for (const job of jobs) {
         if (job.cron)
+          // Agenda also runs each recurring job once when it is registered. That is kept on
+          // purpose as a catch-up: every job is idempotent, and a month close missed while the
+          // server was down on the 1st then still happens (skipImmediate would skip it a month).
           await agenda.every(job.cron, job.name, undefined, { timezone: 'Asia/Ho_Chi_Minh' });
       }
       running = true;
