@@ -88,6 +88,7 @@ export function createCollaboratorService({ store, cipher, notifier }: Deps) {
       const stale =
         collaborator.lastChannel !== channel ||
         identity?.chatId !== chatId ||
+        identity.blocked ||
         !identity.lastSeenAt ||
         at.getTime() - identity.lastSeenAt.getTime() > 60_000;
       if (stale) await repo.touchIdentity(collaborator.id, channel, chatId, at);

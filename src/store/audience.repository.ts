@@ -51,9 +51,8 @@ export function createAudienceRepository(connection: Connection) {
     },
 
     /**
-     * Marks the identity that refused us as blocked.
-     * TODO(#6): nothing clears the mark when the person unblocks the bot and writes again;
-     * the inbound touch (`collaborators.touchIdentity`, not ours to change) should reset it. The emulator ignores positional `$`
+     * Marks the identity that refused us as blocked; the next message the person sends clears
+     * the mark (`collaborators.touchIdentity`). The emulator ignores positional `$`
      * updates, so the identity is addressed by index, with the filter checking that the
      * index still points at it.
      */

@@ -275,6 +275,8 @@ export function createStore(connection: Connection) {
         const identity = doc.identities.find((item) => item.channel === channel);
         if (identity) {
           identity.lastSeenAt = at;
+          // Writing to us again means the person unblocked the bot.
+          identity.blocked = false;
           identity.chatId = chatId;
         }
         doc.lastChannel = channel;

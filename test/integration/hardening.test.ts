@@ -97,3 +97,15 @@ it('switches language directly on "english" and back on "tiếng việt"', async
   await chat.say('Tiếng Việt');
   expect(chat.text).toBe('Đã chuyển sang tiếng Việt.');
 });
+
+it('clears the blocked mark when the person writes again', async () => {
+  const collaborator = await activeCollaborator(core, 'unblocked', { phone: '0933 888 999' });
+  await core.store.collaborators.update(collaborator.id, {
+    identities: collaborator.identities.map((identity) => ({ ...identity, blocked: true })),
+  });
+
+  await chatAs(core, 'unblocked').say('/menu');
+
+  const after = await core.store.collaborators.byCode(collaborator.code);
+  expect(after!.identities.every((identity) => !identity.blocked)).toBe(true);
+});
