@@ -41,6 +41,13 @@ export const closeMonthCommand: CliCommand = {
     }
 
     const result = await core.services.monthClose.close(period, 'cli:close-month', new Date());
+    if (result.outcome === 'superseded') {
+      out(
+        `${period} cannot be closed any more: ${result.latest} is already closed and its payouts ` +
+          `include everything approved up to then, ${period} too.`,
+      );
+      return 2;
+    }
     if (result.outcome === 'not-ended') {
       out(
         `${period} has not ended yet (it is ${result.current} in Vietnam): only past months can be closed.`,

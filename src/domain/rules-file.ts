@@ -23,8 +23,17 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A day (`2026-12-01`, midnight in Vietnam) or an instant with its offset (`…T00:00:00+07:00`). */
 const effectiveFrom = z.string().transform((text, ctx) => {
   const day = DAY.exec(text.trim());
+  const [year, month, date] = day ? [Number(day[1]), Number(day[2]), Number(day[3])] : [0, 0, 0];
+  // Date.UTC quietly rolls 2026-02-31 over to 3 March: a day must exist as written.
+  const exists =
+    day !== null &&
+    year >= 2000 &&
+    new Date(Date.UTC(year, month - 1, date)).getUTCMonth() === month - 1 &&
+    date >= 1;
   const at = day
-    ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])) - VIETNAM_OFFSET_MS)
+    ? exists
+      ? new Date(Date.UTC(year, month - 1, date) - VIETNAM_OFFSET_MS)
+      : new Date(Number.NaN)
     : /[zZ]|[+-]\d{2}:\d{2}$/.test(text)
       ? new Date(text)
       : new Date(Number.NaN);

@@ -23,6 +23,9 @@ import { UserError } from './errors.js';
 import type { Notifier } from './notifier.js';
 
 /** The actor of everything the daily approval writes. */
+/** The largest manual adjustment, in đồng, either way: one billion. */
+export const MAX_ADJUSTMENT = 1_000_000_000;
+
 export const APPROVAL_ACTOR = 'system:approve-commissions';
 
 /** How many keys one "already settled?" query asks about. */
@@ -179,6 +182,11 @@ export function createLedgerService({ store, notifier, catalog }: Deps) {
       const collaborator = await store.collaborators.byCode(input.code);
       if (!collaborator) throw new UserError('collaborator-not-found', { code: input.code });
       if (!isDong(input.amount) || input.amount === 0) throw new UserError('adjust-bad-amount');
+      // A slip of extra digits must not reach the ledger: sums of such entries would stop
+      // every later month close.
+      if (Math.abs(input.amount) > MAX_ADJUSTMENT) {
+        throw new UserError('adjust-too-large', { max: MAX_ADJUSTMENT.toLocaleString('vi-VN') });
+      }
       const reason = input.reason.trim();
       if (reason.length < 3) throw new UserError('adjust-needs-reason');
 

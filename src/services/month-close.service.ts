@@ -24,7 +24,8 @@ export interface CloseReport {
 /** The report of a close, or why the month cannot be closed yet. */
 export type CloseResult =
   | { outcome: 'closed'; report: CloseReport }
-  | { outcome: 'not-ended'; period: Period; current: Period };
+  | { outcome: 'not-ended'; period: Period; current: Period }
+  | { outcome: 'superseded'; period: Period; latest: Period };
 
 interface Deps {
   store: Store;
@@ -92,6 +93,13 @@ export function createMonthCloseService({ store, ledger, catalog, onClosed }: De
     async close(period: Period, actor: string, now: Date): Promise<CloseResult> {
       const current = periodOf(now);
       if (period >= current) return { outcome: 'not-ended', period, current };
+
+      // A later month's close already paid everything approved up to its end, this month's
+      // included: closing this one now would pay the same commission a second time.
+      const latest = await entries.closes.latest();
+      if (latest !== undefined && period < latest) {
+        return { outcome: 'superseded', period, latest };
+      }
 
       const { end } = periodBounds(period);
       const lastInstant = new Date(end.getTime() - 1);

@@ -221,6 +221,13 @@ export function createLedgerRepository(connection: Connection) {
         }
       },
 
+      /** The most recent month that was closed, if any. */
+      async latest(): Promise<Period | undefined> {
+        await init();
+        const doc = await closes.findOne({}).sort({ period: -1 }).lean();
+        return doc ? (doc.period as Period) : undefined;
+      },
+
       async byPeriod(period: Period): Promise<{ closedAt: Date; actor: string } | undefined> {
         await init();
         const doc = await closes.findOne({ period }).lean();

@@ -239,3 +239,12 @@ describe('the rules file', () => {
     expect(parseRulesFile('{ruleBooks')).toMatchObject({ ok: false });
   });
 });
+
+describe('the rules file refuses days that do not exist', () => {
+  test.each(['2026-02-31', '2026-13-01', '2026-12-00', '0001-01-01'])('%s', (day) => {
+    const result = parseRulesFile(
+      JSON.stringify({ ruleBooks: [{ effectiveFrom: day, defaultRate: '10' }] }),
+    );
+    expect(result.ok).toBe(false);
+  });
+});

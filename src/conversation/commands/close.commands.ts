@@ -51,6 +51,16 @@ async function close(ctx: TurnContext, args: string): Promise<Reply[]> {
 
   const actor = `${ctx.event.channel}:${ctx.event.userId}`;
   const result = await ctx.services.monthClose.close(period, actor, ctx.now);
+  if (result.outcome === 'superseded') {
+    return [
+      {
+        text: ctx.t('close-superseded', {
+          period: formatPeriod(period, ctx.locale),
+          latest: formatPeriod(result.latest, ctx.locale),
+        }),
+      },
+    ];
+  }
   if (result.outcome === 'not-ended') {
     return [
       {

@@ -61,3 +61,5 @@ adjust-usage = Usage: /adjust CODE AMOUNT reason, e.g. /adjust CTV0042 -50000 sh
 adjust-bad-amount = The adjustment must be a whole number of đồng other than 0, e.g. 50000 or -50000.
 adjust-needs-reason = Please give a reason for the adjustment (at least 3 characters).
 adjust-done = Recorded an adjustment of { $amount } for { $code }, counted in { $period }. Reason: { $reason }
+close-superseded = { $period } can no longer be closed: { $latest } is already closed, and its payouts include every commission approved until then, { $period }'s too.
+adjust-too-large = That adjustment is too large: at most { $max } ₫ at a time. Please check the number of digits.

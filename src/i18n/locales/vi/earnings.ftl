@@ -61,3 +61,5 @@ adjust-usage = Cách dùng: /adjust MÃ_CTV SỐ_TIỀN lý do, ví dụ /adjust
 adjust-bad-amount = Số tiền điều chỉnh phải là số nguyên đồng khác 0, ví dụ 50000 hoặc -50000.
 adjust-needs-reason = Vui lòng ghi lý do điều chỉnh (ít nhất 3 ký tự).
 adjust-done = Đã ghi điều chỉnh { $amount } cho { $code }, tính vào { $period }. Lý do: { $reason }
+close-superseded = Không thể chốt sổ { $period } nữa: tháng { $latest } đã được chốt và khoản chi của tháng đó đã gồm mọi hoa hồng được duyệt đến lúc ấy, kể cả của { $period }.
+adjust-too-large = Số tiền điều chỉnh quá lớn: tối đa { $max } ₫ mỗi lần. Vui lòng kiểm tra lại số chữ số.
