@@ -10,6 +10,6 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
-  testTimeout: 30000,
+  testTimeout: 60000,
   maxWorkers: 2,
 };

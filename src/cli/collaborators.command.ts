@@ -1,5 +1,6 @@
 import { COLLABORATOR_STATUSES } from '../store/models/collaborator.model.js';
 import type { CollaboratorStatus } from '../domain/collaborator.js';
+import { VIETNAM_OFFSET_MS } from '../domain/period.js';
 import { provinceName } from '../domain/provinces.js';
 import { type CliCommand, parseOptions, table } from './command.js';
 
@@ -57,7 +58,7 @@ export const collaboratorsListCommand: CliCommand = {
       c.status,
       provinceName(c.province),
       c.identities.map((identity) => identity.channel).join(','),
-      c.createdAt.toISOString().slice(0, 10),
+      new Date(c.createdAt.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10),
     ]);
     table([header, ...lines]).forEach((line) => out(line));
     out(`${rows.length} of ${total} shown.`);

@@ -203,7 +203,11 @@ export function createBroadcastService(deps: Deps) {
       if (broadcast.state === 'scheduled') {
         if (broadcast.sendAt.getTime() > now().getTime()) return { outcome: 'not-due' };
         const started = await repo.start(broadcast.id, now());
-        if (started) {
+        // "Send now" was already answered with "being sent": a start notice only helps when
+        // the broadcast was scheduled for later.
+        const scheduled =
+          started && started.sendAt.getTime() - started.createdAt.getTime() > 60_000;
+        if (started && scheduled) {
           await toAuthor(started, `broadcast:${started.id}:started`, (t) =>
             t('broadcast-started', { number: started.number, count: started.audienceSize }),
           );

@@ -136,6 +136,8 @@ export function createStatementSending(deps: Deps) {
     // A statement another worker still holds is not known to be sent: the run stays open, so
     // the daily check comes back for it once that lease has gone stale.
     if (counts.inProgress === 0) await deps.repo.runs.finish(period, new Date(), { ...counts });
+    // Nobody had activity: a report of zeros is noise.
+    if (ids.length === 0) return { outcome: 'sent', period, counts };
     await deps.notifier.toAdmins((i18n) => ({
       text: i18n.t('statement-chat-report', {
         period: formatPeriod(period, i18n.locale),

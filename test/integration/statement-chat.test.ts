@@ -100,8 +100,8 @@ describe('/statement in chat', () => {
     const chat = chatAs(core, 'lan');
     await chat.say('/statement 2026-10');
     expect(chat.text).toBe(
-      `${lan.code} không có phát sinh hoa hồng nào trong tháng 10/2026 (không có đơn giao, ` +
-        'khoản thưởng hay điều chỉnh), nên không có bảng kê cho tháng này.',
+      'Bạn chưa phát sinh hoa hồng nào trong tháng 10/2026 (chưa có đơn được giao, ' +
+        'khoản thưởng hay điều chỉnh), nên chưa có bảng kê cho tháng này.',
     );
     expect(chat.last[0]!.attachment).toBeUndefined();
     await chat.say('/statement 2027-01');

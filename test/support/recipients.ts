@@ -74,7 +74,7 @@ export async function activeRecipients(
 }
 
 /** Polls `check` every 25 ms until it holds; fails after `ms`. */
-export async function until(check: () => Promise<boolean> | boolean, ms = 15_000): Promise<void> {
+export async function until(check: () => Promise<boolean> | boolean, ms = 45_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error('condition not met in time');

@@ -82,8 +82,12 @@ async function statement(ctx: TurnContext, args: string): Promise<Reply[]> {
       return [statementReply(ctx.i18n, result)];
     case 'future':
       return [{ text: ctx.t('statement-chat-future', { period: month }) }];
-    case 'no-activity':
-      return [{ text: ctx.t('statement-chat-no-activity', { period: month, code: who.code }) }];
+    case 'no-activity': {
+      // A collaborator asking about themselves is answered as "you", an admin by the code.
+      const own = who.id === ctx.collaborator?.id;
+      const key = own ? 'statement-chat-no-activity-own' : 'statement-chat-no-activity';
+      return [{ text: ctx.t(key, { period: month, code: who.code }) }];
+    }
   }
 }
 

@@ -18,7 +18,10 @@ earnings-carried = Carried forward from earlier months: { $carried }
 earnings-orders-none = No order of yours was delivered in { $period } yet.
 earnings-orders-header = <b>Orders of { $period }</b> ({ $page }/{ $pages })
 earnings-order-line = { $number } · { $date } · { $sales } → <b>{ $commission }</b> · { $state }
-earnings-orders-total = <b>Commission on { $count } orders: { $total }</b> (returned orders not counted)
+earnings-orders-total = <b>Commission on { $count ->
+        [one] 1 order
+       *[other] { $count } orders
+    }: { $total }</b> (returned orders not counted)
 earnings-state-pending = pending
 earnings-state-approved = approved
 earnings-state-voided = voided, returned

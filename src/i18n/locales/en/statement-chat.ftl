@@ -16,3 +16,4 @@ statement-chat-reason-override = Referral bonus on the sales of { $code }: { $ra
 statement-chat-reason-clawback = Clawback: order returned after approval
 statement-chat-reason-adjustment = Adjustment
 statement-chat-reason-carried-in = Balance carried from earlier months
+statement-chat-no-activity-own = You have no commission activity in { $period } (no delivered orders, bonuses or adjustments), so there is no statement for that month.
