@@ -20,8 +20,8 @@ import { activeRecipients, until } from '../support/recipients.js';
 const TELEGRAM_TOKEN = '123456:TEST-TOKEN-zalo-broadcast-abcdef';
 const ZALO_TOKEN = '3344556677:zalo-broadcast-token-abcdefgh';
 const ADMIN = 9601;
-/** Zalo's pace in this file: one message every 200 ms, slow enough to measure. */
-const ZALO_RATE = 5;
+/** Zalo's pace in this file: one message every 500 ms, far above the timing noise. */
+const ZALO_RATE = 2;
 /** The error the fake gives for a person who blocked the bot; Zalo documents none. */
 const ZALO_BLOCKED = { error_code: 403, description: 'User has blocked the bot' };
 
@@ -175,14 +175,15 @@ describe('a broadcast to Telegram and Zalo collaborators', () => {
       '<b>6</b> người đã nhận, 1 người đã chặn bot, 0 không gửi được (tổng 7)',
     );
 
-    // Paced by the Zalo limiter: no two Zalo sends of this broadcast closer than its step, and
-    // the 429 held the channel for a second before the same person was tried again.
+    // Paced by the Zalo limiter: no two Zalo sends of this broadcast closer than its step (less
+    // the time a send spends reading the database, which varies), and the 429 held the channel
+    // for a second before the same person was tried again.
     const calls = zaloApi
       .callsOf('sendMessage')
       .filter((c) => c.params.text === text)
       .map((c) => ({ chat: c.params.chat_id, at: c.at.getTime(), ok: c.response?.ok }));
     const gaps = calls.slice(1).map((call, i) => call.at - calls[i]!.at);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / ZALO_RATE - 50);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / ZALO_RATE - 150);
     const [limited, retried] = calls.filter((call) => call.chat === '30002');
     expect([limited!.ok, retried!.ok]).toEqual([false, true]);
     expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(900);
