@@ -18,6 +18,7 @@ export const MENU_COMMANDS = [
   'statement',
   'training',
   'profile',
+  'link',
   'language',
   'cancel',
   'help',

@@ -52,8 +52,15 @@ export function describeZaloError(error: unknown): Record<string, unknown> {
   return { kind: 'unknown', type: typeof error };
 }
 
-/** Words Zalo and its gateway use for a person who blocked or stopped following the bot. */
-const BLOCKED_WORDS = /\b(blocked|unfollow(ed)?|not follow(ing|ed)?|chặn|bỏ theo dõi)\b/iu;
+/**
+ * A refusal because the person blocked or stopped following the bot; Zalo documents no code
+ * for it. Only wording about the user counts: "bot is blocked" (the bot itself suspended)
+ * must not mark every recipient blocked.
+ */
+const BLOCKED_WORDS = [
+  /\b(blocked by the user|user (has )?blocked|unfollow(ed)?|not follow(ing|ed)?)\b/i,
+  /(người dùng|người nhận)[^.]*(chặn|bỏ theo dõi)/iu,
+];
 
 /** Words of a refusal that only asks us to slow down. */
 const RATE_WORDS = /\b(too many requests|rate.?limit(ed)?|limit exceeded|vượt quá giới hạn)\b/iu;
@@ -72,7 +79,7 @@ export function toZaloSendError(error: unknown): SendError {
     if (error.errorCode === 429 || RATE_WORDS.test(reason)) {
       return new SendError('rate-limited', reason, (error.retryAfterSeconds ?? 1) * 1000);
     }
-    if (error.errorCode === 403 || BLOCKED_WORDS.test(reason)) {
+    if (error.errorCode === 403 || BLOCKED_WORDS.some((words) => words.test(reason))) {
       return new SendError('blocked', reason);
     }
     if (error.errorCode >= 500) return new SendError('transient', reason);

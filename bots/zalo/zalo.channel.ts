@@ -22,7 +22,10 @@ export interface ZaloChannelOptions {
   apiRoot?: string;
   /** `ZALO_TEXT_LIMIT` (default 2,000). */
   textLimit?: number;
-  /** `ZALO_RATE_PER_SECOND`: the pace of notices and broadcasts (default 10). */
+  /**
+   * `ZALO_RATE_PER_SECOND` (default 10): the pace of `send`. Broadcasts and job notices go
+   * through the delivery service, which paces them by the same setting itself.
+   */
   ratePerSecond?: number;
   /** Webhook mode; long polling when absent. */
   webhook?: { url: string; secret: string };

@@ -20,7 +20,7 @@ import { createLedgerRepository } from '../store/ledger.repository.js';
 import { createOrderRepository, type StoredOrder } from '../store/order.repository.js';
 import type { Store } from '../store/repositories.js';
 import { UserError } from './errors.js';
-import type { Notifier } from './notifier.js';
+import type { DeliveryService } from './delivery.service.js';
 
 /** The actor of everything the daily approval writes. */
 /** The largest manual adjustment, in đồng, either way: one billion. */
@@ -43,7 +43,8 @@ const REPAIR_WINDOW_MS = 2 * 86_400_000;
 
 interface Deps {
   store: Store;
-  notifier: Notifier;
+  /** The payable notice goes the way of every job notice: paced, once per key. */
+  deliveries: Pick<DeliveryService, 'send'>;
   catalog: { ruleBookAt(at: Date): Promise<RuleBook> };
 }
 
@@ -52,7 +53,7 @@ interface Deps {
  * return, the approval after the holding period, and admins' adjustments. Every write is a
  * keyed upsert, so each of these can run again (a retried job, a repaired hook) harmlessly.
  */
-export function createLedgerService({ store, notifier, catalog }: Deps) {
+export function createLedgerService({ store, deliveries, catalog }: Deps) {
   const repo = createLedgerRepository(store.connection);
   const orders = createOrderRepository(store.connection);
 
@@ -111,8 +112,8 @@ export function createLedgerService({ store, notifier, catalog }: Deps) {
    * Tells a collaborator once that their approved balance reached the payout minimum. Only
    * sweeps that approved something for them ask, and the notice key names what was paid out
    * so far: each payout starts a new cycle, so a later crossing is told again, while a re-run
-   * of the same sweep is not. (The key store forgets after 30 days; by then a month close has
-   * paid the balance and started a new cycle.)
+   * of the same sweep is not. The key is a delivery key, so the notice is also paced and
+   * retried like every other job notice.
    */
   async function noticeIfPayable(collaboratorId: string, code: string, at: Date) {
     const sums = await repo.kindSums(collaboratorId);
@@ -121,16 +122,20 @@ export function createLedgerService({ store, notifier, catalog }: Deps) {
     if (approved < minimum) return;
 
     const cycle = -(sums.payout ?? 0);
-    if (!(await store.processedUpdates.markOnce(`notice:payable:${code}:${cycle}`, at))) return;
     const collaborator = await store.collaborators.byId(collaboratorId);
     if (!collaborator) return;
-    await notifier.toCollaborator(collaborator, (i18n) => ({
-      text: i18n.t('earnings-notice-payable', {
-        balance: formatMoney(approved, i18n.locale),
-        minimum: formatMoney(minimum, i18n.locale),
+    const key = `notice:payable:${code}:${cycle}`;
+    await deliveries.send(
+      collaborator,
+      (i18n) => ({
+        text: i18n.t('earnings-notice-payable', {
+          balance: formatMoney(approved, i18n.locale),
+          minimum: formatMoney(minimum, i18n.locale),
+        }),
+        choices: [[{ label: i18n.t('earnings-button'), payload: '/earnings' }]],
       }),
-      choices: [[{ label: i18n.t('earnings-button'), payload: '/earnings' }]],
-    }));
+      key,
+    );
   }
 
   return {

@@ -9,7 +9,7 @@ import {
   type PayoutStatus,
 } from '../store/payout.repository.js';
 import type { Store } from '../store/repositories.js';
-import type { Notifier } from './notifier.js';
+import type { DeliveryService } from './delivery.service.js';
 
 export type { Payout, PayoutStatus } from '../store/payout.repository.js';
 
@@ -45,11 +45,12 @@ export interface MarkPaidResult {
 
 interface Deps {
   store: Store;
-  notifier: Notifier;
+  /** Payout notices go the way of every job notice: paced, once per key. */
+  deliveries: Pick<DeliveryService, 'send'>;
 }
 
 /** Payout records after month close: lists for admins, "paid" with a bank reference. */
-export function createPayoutService({ store, notifier }: Deps) {
+export function createPayoutService({ store, deliveries }: Deps) {
   const repo = createPayoutRepository(store.connection);
 
   async function markOne(payout: Payout, input: MarkPaidInput): Promise<Payout | undefined> {
@@ -70,17 +71,22 @@ export function createPayoutService({ store, notifier }: Deps) {
     });
     const collaborator = await store.collaborators.byId(paid.collaboratorId);
     if (collaborator) {
-      await notifier.toCollaborator(collaborator, (i18n) => ({
-        text: [
-          i18n.t('earnings-notice-paid', {
-            period: formatPeriod(paid.period, i18n.locale),
-            net: formatMoney(paid.net, i18n.locale),
-            tax: formatMoney(paid.tax, i18n.locale),
-          }),
-          ...(reference ? [i18n.t('earnings-notice-reference', { reference })] : []),
-        ].join(' '),
-        choices: [[{ label: i18n.t('earnings-button'), payload: '/earnings' }]],
-      }));
+      const key = `payout-paid:${paid.collaboratorCode}:${paid.period}`;
+      await deliveries.send(
+        collaborator,
+        (i18n) => ({
+          text: [
+            i18n.t('earnings-notice-paid', {
+              period: formatPeriod(paid.period, i18n.locale),
+              net: formatMoney(paid.net, i18n.locale),
+              tax: formatMoney(paid.tax, i18n.locale),
+            }),
+            ...(reference ? [i18n.t('earnings-notice-reference', { reference })] : []),
+          ].join(' '),
+          choices: [[{ label: i18n.t('earnings-button'), payload: '/earnings' }]],
+        }),
+        key,
+      );
     }
     return paid;
   }

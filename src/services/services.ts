@@ -36,10 +36,10 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   // Orders price their lines with the catalog, so both share one catalog service.
   const catalog = createCatalogService(deps);
-  // Order moves write the commission ledger, which reads the rule books from the catalog.
-  const ledger = createLedgerService({ ...deps, catalog });
   // One sending path for broadcasts and job notices; see delivery.service.ts.
   const deliveries = createDeliveryService(deps);
+  // Order moves write the commission ledger, which reads the rule books from the catalog.
+  const ledger = createLedgerService({ ...deps, catalog, deliveries });
   const training = createTrainingService(deps);
   // Statements (issue #5) are sent after each month close, which tells them when it is done.
   const statements = createStatementService({ ...deps, deliveries });
@@ -56,7 +56,7 @@ export function createServices(deps: ServiceDeps) {
       onClosed: statements.afterClose,
     }),
     earnings: createEarningsService(deps),
-    payouts: createPayoutService(deps),
+    payouts: createPayoutService({ ...deps, deliveries }),
     deliveries,
     training,
     broadcasts: createBroadcastService({ store: deps.store, deliveries, training }),

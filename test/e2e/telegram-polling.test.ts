@@ -64,6 +64,15 @@ describe('Telegram channel, long polling', () => {
       command: 'start',
       description: 'Register as a collaborator',
     });
+    // `/link` joins a Zalo account to the same collaborator: listed in both languages.
+    expect(menus[0]!.commands).toContainEqual({
+      command: 'link',
+      description: 'Liên kết với Zalo (cùng một hồ sơ)',
+    });
+    expect(menus[1]!.commands).toContainEqual({
+      command: 'link',
+      description: 'Link your Zalo account (same profile)',
+    });
   });
 
   it('registers a collaborator by text, buttons and a shared contact; the admin approves', async () => {

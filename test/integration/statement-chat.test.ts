@@ -108,6 +108,11 @@ describe('/statement in chat', () => {
     expect(chat.text).toBe('Chưa đến tháng 1/2027, nên chưa có bảng kê.');
     await chat.say('/statement abc');
     expect(chat.text).toContain('Không đọc được tháng «abc»');
+
+    // An admin asking about someone else is answered about them, by code.
+    const admin = chatAs(core, 'admin');
+    await admin.say(`/statement ${lan.code} 2026-10`);
+    expect(admin.text).toContain(`${lan.code} không phát sinh hoa hồng nào trong tháng 10/2026`);
   });
 
   it('refuses a collaborator another one’s statement', async () => {

@@ -45,6 +45,8 @@ describe('Zalo errors', () => {
       reason: 'text length exceeds the limit',
     });
     expect(api(404, 'Invalid chat_id')).toMatchObject({ kind: 'rejected' });
+    // The bot itself refused is not a person who blocked it: nobody gets marked blocked.
+    expect(api(400, 'Bot is blocked')).toMatchObject({ kind: 'rejected' });
   });
 
   it('describe themselves for logs without any message text', () => {

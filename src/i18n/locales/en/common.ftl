@@ -15,6 +15,7 @@ help =
     /statement [YYYY-MM] – my commission statement, PDF (or type “statement for November”)
     /training – training materials
     /profile – see and edit your profile
+    /link [CODE] – use the same profile on Telegram and Zalo
     /language – change language
     /cancel – stop what you are doing
     /help – help

@@ -12,6 +12,7 @@ telegram-command-language = Change language / Đổi ngôn ngữ
 telegram-command-cancel = Stop what you are doing
 telegram-command-help = Help
 telegram-command-training = Training materials
+telegram-command-link = Link your Zalo account (same profile)
 telegram-share-phone = 📱 Share my phone number
 telegram-share-phone-hint = Or press the button below to share your phone number.
 telegram-private-only = To keep your details private, I only talk in private chats. Message me at { $link }

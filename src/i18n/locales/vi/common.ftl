@@ -15,6 +15,7 @@ help =
     /statement [YYYY-MM] – bảng kê hoa hồng PDF (hoặc gõ «sao kê tháng 11»)
     /training – tài liệu đào tạo
     /profile – xem và sửa hồ sơ
+    /link [MÃ] – dùng cùng một hồ sơ trên Telegram và Zalo
     /language – đổi ngôn ngữ
     /cancel – dừng việc đang làm
     /help – trợ giúp

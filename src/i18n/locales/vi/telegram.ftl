@@ -12,6 +12,7 @@ telegram-command-language = Đổi ngôn ngữ / Change language
 telegram-command-cancel = Dừng việc đang làm
 telegram-command-help = Trợ giúp
 telegram-command-training = Tài liệu đào tạo
+telegram-command-link = Liên kết với Zalo (cùng một hồ sơ)
 telegram-share-phone = 📱 Gửi số điện thoại của tôi
 telegram-share-phone-hint = Hoặc bấm nút bên dưới để gửi số điện thoại của bạn.
 telegram-private-only = Để giữ kín thông tin của bạn, chúng tôi chỉ trò chuyện riêng. Hãy nhắn tin tại { $link }
