@@ -1,4 +1,4 @@
-import { formatMoney, type Dong } from '../domain/money.js';
+import { formatMoney, sumDong, type Dong } from '../domain/money.js';
 import { formatDateVN } from '../domain/period.js';
 import type { StatementItem, StatementModel, StatementOrder } from '../domain/statement.js';
 import type { Translator } from '../i18n/i18n.js';
@@ -125,7 +125,15 @@ const ROW_PAD = 3.5;
 export function drawTotals(ctx: StatementContext): void {
   const { model, i18n, sheet } = ctx;
   const { totals, payout } = model;
+  // Commission still in its holding period is in the table but not yet in the gross: say so,
+  // or a month of fresh orders reads as "0 ₫ earned".
+  const pending = sumDong(
+    model.orders.filter((order) => order.state === 'pending').map((order) => order.commission),
+  );
   const entries: Entry[] = [
+    ...(pending > 0
+      ? [{ label: i18n.t('statement-pending-total'), value: money(ctx, pending) }]
+      : []),
     { label: i18n.t('statement-gross'), value: money(ctx, totals.gross) },
     { label: i18n.t('statement-tax-withheld'), value: money(ctx, totals.taxWithheld) },
     { label: i18n.t('statement-net'), value: money(ctx, totals.net), strong: true },

@@ -69,6 +69,16 @@ describe('a provisional Vietnamese statement', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     for (const page of pages) expect(page).toContain('TẠM TÍNH');
   });
+
+  test('shows the commission still awaiting approval beside the totals', async () => {
+    const model = sampleStatement({ orders: 3, noItems: true, provisional: true });
+    model.orders = model.orders.map((order, index) =>
+      index === 0 ? { ...order, state: 'pending' as const, commission: 52_610 } : order,
+    );
+    const { pages } = await read(model);
+    const all = squash(pages.join('\n'));
+    expect(all).toContain('Hoa hồng chờ duyệt (chưa tính vào tổng) 52.610 ₫');
+  });
 });
 
 describe('a statement without orders or items', () => {

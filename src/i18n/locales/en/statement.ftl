@@ -52,3 +52,4 @@ statement-verification-heading = Verification
 statement-digest = SHA-256 of the data
 statement-digest-note = The SHA-256 is computed from the statement's data (orders, items and totals); compare it with our records to know that this is the original.
 statement-page = Page { $page } of { $pages }
+statement-pending-total = Commission awaiting approval (not yet in the gross)

@@ -49,3 +49,4 @@ statement-verification-heading = Xác thực
 statement-digest = SHA-256 của dữ liệu
 statement-digest-note = Mã SHA-256 được tính từ dữ liệu của bảng kê (đơn hàng, các khoản và tổng số); so với hệ thống để biết bảng kê có đúng bản gốc hay không.
 statement-page = Trang { $page }/{ $pages }
+statement-pending-total = Hoa hồng chờ duyệt (chưa tính vào tổng)
