@@ -86,3 +86,22 @@ export function grid(pairs: [string, string][], width: number): Choice[][] {
   }
   return rows;
 }
+
+/** The buttons of a summary step: confirm (with the flow's own label), edit, cancel. */
+export function summaryChoices(ctx: TurnContext, confirmLabel: string): Choice[][] {
+  return [
+    [{ label: confirmLabel, payload: 'confirm' }],
+    [
+      { label: ctx.t('edit-button'), payload: 'edit' },
+      { label: ctx.t('cancel-button'), payload: 'cancel' },
+    ],
+  ];
+}
+
+/** Reads a summary step's buttons; "edit" goes to the flow's `editField` step. */
+export function parseSummary(input: StepInput): StepResult {
+  if (input.kind !== 'choice') return { ok: false, retry: 'retry-use-buttons' };
+  if (input.value === 'confirm') return { ok: true, complete: true };
+  if (input.value === 'cancel') return { ok: true, cancel: true };
+  return { ok: true, next: 'editField' };
+}

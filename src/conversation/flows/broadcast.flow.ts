@@ -10,7 +10,14 @@ import {
   readBroadcastText,
   whenText,
 } from '../broadcast-view.js';
-import { column, type Flow, type FlowData, type TurnContext } from '../flow.js';
+import {
+  column,
+  type Flow,
+  type FlowData,
+  parseSummary,
+  summaryChoices,
+  type TurnContext,
+} from '../flow.js';
 import type { Choice } from '../types.js';
 import { audienceSteps } from './broadcast-audience.js';
 
@@ -158,25 +165,12 @@ export const broadcastFlow: Flow = {
       name: 'summary',
       prompt: async (ctx, data) => ({
         text: await summaryText(ctx, data),
-        choices: [
-          [
-            {
-              label: ctx.t(data.sendAt ? 'broadcast-schedule-button' : 'broadcast-send-button'),
-              payload: 'confirm',
-            },
-          ],
-          [
-            { label: ctx.t('edit-button'), payload: 'edit' },
-            { label: ctx.t('cancel-button'), payload: 'cancel' },
-          ],
-        ],
+        choices: summaryChoices(
+          ctx,
+          ctx.t(data.sendAt ? 'broadcast-schedule-button' : 'broadcast-send-button'),
+        ),
       }),
-      parse(input) {
-        if (input.kind !== 'choice') return { ok: false, retry: 'retry-use-buttons' };
-        if (input.value === 'confirm') return { ok: true, complete: true };
-        if (input.value === 'cancel') return { ok: true, cancel: true };
-        return { ok: true, next: 'editField' };
-      },
+      parse: parseSummary,
     },
     {
       name: 'editField',

@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { cleanText, escapeHtml, fold } from '../../domain/text.js';
 import { MAX_MEDIA_BYTES, type IncomingFile } from '../../services/training.service.js';
 import { fileText, incomingFile } from '../broadcast-view.js';
-import { column, type Flow, type FlowData, type TurnContext } from '../flow.js';
+import {
+  column,
+  type Flow,
+  type FlowData,
+  parseSummary,
+  summaryChoices,
+  type TurnContext,
+} from '../flow.js';
 
 const EDITABLE = ['content', 'title', 'topic'] as const;
 const LINK = /^https?:\/\/[^\s<>"]{3,2000}$/i;
@@ -100,20 +107,9 @@ export const materialFlow: Flow = {
           ctx.t('material-summary-title', { title: String(data.title) }),
           ctx.t('material-summary-topic', { topic: String(data.topic) }),
         ].join('\n'),
-        choices: [
-          [{ label: ctx.t('material-save-button'), payload: 'confirm' }],
-          [
-            { label: ctx.t('edit-button'), payload: 'edit' },
-            { label: ctx.t('cancel-button'), payload: 'cancel' },
-          ],
-        ],
+        choices: summaryChoices(ctx, ctx.t('material-save-button')),
       }),
-      parse(input) {
-        if (input.kind !== 'choice') return { ok: false, retry: 'retry-use-buttons' };
-        if (input.value === 'confirm') return { ok: true, complete: true };
-        if (input.value === 'cancel') return { ok: true, cancel: true };
-        return { ok: true, next: 'editField' };
-      },
+      parse: parseSummary,
     },
     {
       name: 'editField',

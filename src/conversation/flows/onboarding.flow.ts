@@ -4,7 +4,9 @@ import {
   type Flow,
   type FlowData,
   grid,
+  parseSummary,
   type StepInput,
+  summaryChoices,
   type TurnContext,
 } from '../flow.js';
 import {
@@ -187,20 +189,9 @@ export const onboardingFlow: Flow = {
       name: 'summary',
       prompt: (ctx, data) => ({
         text: summaryText(ctx, data),
-        choices: [
-          [{ label: ctx.t('confirm-button'), payload: 'confirm' }],
-          [
-            { label: ctx.t('edit-button'), payload: 'edit' },
-            { label: ctx.t('cancel-button'), payload: 'cancel' },
-          ],
-        ],
+        choices: summaryChoices(ctx, ctx.t('confirm-button')),
       }),
-      parse(input) {
-        if (input.kind !== 'choice') return { ok: false, retry: 'retry-use-buttons' };
-        if (input.value === 'confirm') return { ok: true, complete: true };
-        if (input.value === 'cancel') return { ok: true, cancel: true };
-        return { ok: true, next: 'editField' };
-      },
+      parse: parseSummary,
     },
     {
       name: 'editField',
